@@ -1,0 +1,22 @@
+"""Role predicates that other apps' permissions build on."""
+
+import rules
+
+from coproduce.accounts.models import STAFF_ROLES, Role, User
+
+
+@rules.predicate
+def is_signed_in(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def is_coordinator(user: User) -> bool:
+    """Coordinators and admins run the day-to-day work of co-production."""
+    return is_signed_in(user) and user.role in {Role.COORDINATOR, Role.ADMIN}
+
+
+@rules.predicate
+def is_staff_role(user: User) -> bool:
+    """Coordinators, data leads and admins."""
+    return is_signed_in(user) and user.role in STAFF_ROLES

@@ -1,0 +1,32 @@
+"""Adding people."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from coproduce.accounts.models import Role, User
+from coproduce.audit.services import record_event
+from coproduce.people.models import Person
+from coproduce.people.permissions import can_add_person
+
+
+@transaction.atomic
+def add_person(person: Person, *, by: User, sign_in_role: Role | None) -> Person:
+    """Save a new person recorded by ``by``, with a sign-in if ``sign_in_role`` is given.
+
+    Effects: creates the Person (marked as recorded by ``by``), creates a User that signs in by
+    emailed link when a role is given, records an audit event. Raises PermissionDenied if ``by``
+    may not add people.
+    """
+    if not can_add_person(by):
+        raise PermissionDenied
+    if sign_in_role is not None:
+        person.user = User.objects.create_user(person.email, role=sign_in_role)
+    person.recorded_by = by
+    person.save()
+    record_event(
+        actor=by,
+        action="person.added",
+        target=person,
+        payload={"kind": person.kind, "sign_in_role": sign_in_role or ""},
+    )
+    return person

@@ -1,0 +1,50 @@
+"""The people list, a person's page, and adding someone."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from coproduce.accounts.models import Role, User
+from coproduce.people.forms import PersonForm
+from coproduce.people.models import Person, PersonKind
+from coproduce.people.permissions import can_add_person, can_list_people, can_view_person
+from coproduce.people.services import add_person
+
+PAGE_SIZE = 50
+
+
+def person_list(request: HttpRequest) -> HttpResponse:
+    if not can_list_people(request.user):
+        raise PermissionDenied
+    query = request.GET.get("q", "")
+    kind = request.GET.get("kind", "")
+    people = Person.objects.search(query).select_related("user")
+    if kind in PersonKind.values:
+        people = people.filter(kind=kind)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/person_list.html",
+        {"page": page, "query": query, "kind": kind, "kinds": PersonKind.choices},
+    )
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("user", "recorded_by"), pk=pk)
+    if not can_view_person(request.user, person):
+        raise PermissionDenied
+    memberships = person.memberships.select_related("project").order_by("project__title")
+    return render(request, "people/person_detail.html", {"person": person, "memberships": memberships})
+
+
+def person_create(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_add_person(user):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, by=user)
+    if form.is_valid():
+        role = form.cleaned_data["sign_in_role"]
+        person = add_person(form.save(commit=False), by=user, sign_in_role=Role(role) if role else None)
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form})

@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from coproduce import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("co-production/", views.co_production, name="co_production"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("help/", views.help_page, name="help"),
+    path("accounts/", include("coproduce.accounts.urls")),
+    path("people/", include("coproduce.people.urls")),
+    path("projects/", include("coproduce.projects.urls")),
+]
