@@ -1,0 +1,99 @@
+"""Fixtures shared by every app's tests: the personas, each with a sign-in, and a project they share."""
+
+import pytest
+from django.test import Client
+
+from coproduce.accounts.models import User
+from coproduce.demo.personas import PERSONAS, Persona
+from coproduce.model import Stage
+from coproduce.people.models import Person
+from coproduce.projects.models import Membership, Project, ProjectRole
+
+PERSONA_BY_KEY = {persona.key: persona for persona in PERSONAS}
+
+
+def make_persona(persona: Persona) -> User:
+    user = User.objects.create_user(persona.email, "correct-horse-battery-staple", role=persona.role)
+    Person.objects.create(
+        user=user,
+        full_name=persona.full_name,
+        preferred_name=persona.preferred_name,
+        kind=persona.kind,
+        email=persona.email,
+        organisation=persona.organisation,
+    )
+    return user
+
+
+@pytest.fixture
+def amina(db) -> User:
+    """Co-production coordinator."""
+    return make_persona(PERSONA_BY_KEY["amina"])
+
+
+@pytest.fixture
+def dev(db) -> User:
+    """Member with a learning disability who uses Easy Read."""
+    return make_persona(PERSONA_BY_KEY["dev"])
+
+
+@pytest.fixture
+def grace(db) -> User:
+    """Carer who uses a screen reader."""
+    return make_persona(PERSONA_BY_KEY["grace"])
+
+
+@pytest.fixture
+def tom(db) -> User:
+    """Ally."""
+    return make_persona(PERSONA_BY_KEY["tom"])
+
+
+@pytest.fixture
+def priya(db) -> User:
+    """Partner organisation representative."""
+    return make_persona(PERSONA_BY_KEY["priya"])
+
+
+@pytest.fixture
+def sam(db) -> User:
+    """Data lead."""
+    return make_persona(PERSONA_BY_KEY["sam"])
+
+
+@pytest.fixture
+def morgan(db) -> User:
+    """Trustee and admin."""
+    return make_persona(PERSONA_BY_KEY["morgan"])
+
+
+@pytest.fixture
+def everyone(amina, dev, grace, tom, priya, sam, morgan) -> dict[str, User]:
+    return {"amina": amina, "dev": dev, "grace": grace, "tom": tom, "priya": priya, "sam": sam, "morgan": morgan}
+
+
+@pytest.fixture
+def bus_stops(amina, dev, grace) -> Project:
+    """A project at the design stage: Dev is its co-lead, Grace a member, Amina its staff lead."""
+    project = Project.objects.create(
+        title="Step-free bus stops",
+        summary="Making bus stops work for wheelchair users.",
+        stage=Stage.DESIGN,
+        created_by=amina,
+    )
+    Membership.objects.create(project=project, person=dev.person, role=ProjectRole.CO_LEAD)
+    Membership.objects.create(project=project, person=grace.person, role=ProjectRole.MEMBER)
+    Membership.objects.create(project=project, person=amina.person, role=ProjectRole.STAFF_LEAD)
+    return project
+
+
+@pytest.fixture
+def client_for(db):
+    """Return a test client signed in as the given user: ``client_for(amina).get(...)``."""
+
+    def signed_in(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return signed_in
