@@ -97,3 +97,9 @@ def client_for(db):
         return client
 
     return signed_in
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    # Argon2 is slow on purpose. Only test_settings checks the real hasher; other tests use a fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

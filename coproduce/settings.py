@@ -239,4 +239,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Axes logs every sign-in at INFO; warnings (lockouts) are enough.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

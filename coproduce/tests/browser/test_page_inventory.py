@@ -1,0 +1,40 @@
+"""Every page in the inventory, in a real Chromium, with zero axe-core violations."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from coproduce.tests.browser.conftest import axe_violations
+from coproduce.tests.inventory import ERROR_PATHS, VISITS, Visit, build_world
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("visit", VISITS, ids=[visit.id for visit in VISITS])
+def test_page_has_no_accessibility_violations(visit: Visit, page: Page, sign_in_as):
+    world = build_world()
+    if visit.persona is not None:
+        sign_in_as(world.users[visit.persona])
+    path = reverse(visit.url_name, kwargs=visit.kwargs(world))
+
+    response = page.goto(path)
+    if visit.action is not None:
+        visit.action(page)
+
+    assert response is not None
+    if visit.action is None:
+        assert response.status == visit.status
+    assert page.title().endswith("– Coproduce")
+    if visit.state == "errors":
+        assert page.title().startswith("Error:")
+        assert page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(page) == ""
+
+
+@pytest.mark.parametrize("name", sorted(ERROR_PATHS))
+def test_error_page_has_no_accessibility_violations(name: str, page: Page):
+    response = page.goto(ERROR_PATHS[name])
+
+    assert response is not None
+    assert response.status == int(name)
+    assert axe_violations(page) == ""
