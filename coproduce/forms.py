@@ -1,8 +1,18 @@
 """The form renderer: every Django form renders its fields as GOV.UK Frontend components."""
 
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest, QueryDict
 
 
 class GovUKFormRenderer(TemplatesSetting):
     form_template_name = "components/form_fields.html"
     field_template_name = "components/field.html"
+
+
+def submitted(request: HttpRequest) -> QueryDict | None:
+    """The form data if the form was sent, else None (an unbound form).
+
+    Unlike ``request.POST or None``, a sent form with no fields in it still counts as sent, so it is
+    validated and its errors shown rather than silently showing the empty form again.
+    """
+    return request.POST if request.method == "POST" else None

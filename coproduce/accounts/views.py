@@ -15,11 +15,9 @@ from coproduce.accounts.services import (
     sign_in_with_link,
 )
 from coproduce.audit.services import record_event
+from coproduce.forms import submitted
 
 SIGN_IN_EMAIL_SESSION_KEY = "sign_in_email"
-TOO_MANY_LINKS = (
-    "You have asked for too many sign-in links. Wait 15 minutes, then try again, or ask a coordinator for help"
-)
 TOO_MANY_LINKS = (
     "You have asked for too many sign-in links. Wait 15 minutes, then try again, or ask a coordinator for help"
 )
@@ -30,7 +28,7 @@ TOO_MANY_LINKS = (
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignInLinkForm(request.POST or None)
+    form = SignInLinkForm(submitted(request))
     if form.is_valid():
         email = form.cleaned_data["email"]
         outcome = request_sign_in_link(email=email, ip_address=request.META.get("REMOTE_ADDR"))
@@ -70,7 +68,7 @@ def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
 def password_sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
-    form = PasswordSignInForm(request, data=request.POST or None)
+    form = PasswordSignInForm(request, data=submitted(request))
     if form.is_valid():
         user = form.get_user()
         login(request, user)

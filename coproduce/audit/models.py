@@ -18,6 +18,12 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def delete(self) -> NoReturn:
         raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")
 
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
+        # bulk_create with update_conflicts would overwrite events that already exist.
+        if kwargs.get("update_conflicts") or kwargs.get("ignore_conflicts"):
+            raise AuditTrailIsAppendOnly("Audit events cannot be changed.")
+        return super().bulk_create(objs, *args, **kwargs)
+
     def for_target(self, target: models.Model) -> "AuditEventQuerySet":
         return self.filter(target_type=target._meta.label_lower, target_id=str(target.pk))
 

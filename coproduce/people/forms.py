@@ -54,9 +54,11 @@ class PersonForm(forms.ModelForm[Person]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if not data.get("sign_in_role") or self.has_error("email"):
+            return data
         email = data.get("email", "")
-        if data.get("sign_in_role") and not email:
+        if not email:
             self.add_error("email", "Enter an email address so that this person can sign in")
-        elif data.get("sign_in_role") and User.objects.filter(email=normalise_email(email)).exists():
+        elif User.objects.filter(email=normalise_email(email)).exists():
             self.add_error("email", "Someone already signs in with this email address")
         return data

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import Role, User
+from coproduce.forms import submitted
 from coproduce.people.forms import PersonForm
 from coproduce.people.models import Person, PersonKind
 from coproduce.people.permissions import can_add_person, can_list_people, can_view_person
@@ -42,7 +43,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if not can_add_person(user):
         raise PermissionDenied
-    form = PersonForm(request.POST or None, by=user)
+    form = PersonForm(submitted(request), by=user)
     if form.is_valid():
         role = form.cleaned_data["sign_in_role"]
         person = add_person(form.save(commit=False), by=user, sign_in_role=Role(role) if role else None)

@@ -52,7 +52,8 @@ def advance_stage(project: Project, *, to: Stage, by: User) -> Project:
 
     Effects: updates the stage and its date, records an audit event, and queues an email to each
     project member who has an email address. Raises PermissionDenied if ``by`` may not move this
-    project, and StageChangeRefused if ``to`` is not the next stage.
+    project, and StageChangeRefused if ``to`` is not the next stage (including when someone else
+    has moved the project on since the person looked).
     """
     if not can_advance_project(by, project):
         raise PermissionDenied
@@ -62,6 +63,10 @@ def advance_stage(project: Project, *, to: Stage, by: User) -> Project:
     expected = locked.next_stage
     if expected is None:
         raise StageChangeRefused(f"This project is at its last stage, {current.label.lower()}. It cannot move on.")
+    if to == current:
+        raise StageChangeRefused(
+            f"This project is already at the {current.label.lower()} stage. Someone else may have moved it on."
+        )
     if to != expected:
         raise StageChangeRefused(
             f"A project moves one stage at a time. This project is at {current.label.lower()}, "

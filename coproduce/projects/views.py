@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
+from coproduce.forms import submitted
 from coproduce.model import STAGES
 from coproduce.projects.forms import AdvanceStageForm, ProjectForm
 from coproduce.projects.models import Project
@@ -49,7 +50,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if not can_create_project(user):
         raise PermissionDenied
-    form = ProjectForm(request.POST or None)
+    form = ProjectForm(submitted(request))
     if form.is_valid():
         project = create_project(
             form.save(commit=False),
@@ -67,7 +68,7 @@ def project_advance(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project_for(user, pk)
     if not can_advance_project(user, project):
         raise PermissionDenied
-    form = AdvanceStageForm(request.POST or None, initial={"to_stage": project.next_stage})
+    form = AdvanceStageForm(submitted(request), initial={"to_stage": project.next_stage})
     if form.is_valid():
         try:
             advance_stage(project, to=form.cleaned_data["to_stage"], by=user)
