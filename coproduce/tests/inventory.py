@@ -19,7 +19,7 @@ from coproduce.model import Stage
 from coproduce.people.models import Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 
-VALID_TOKEN = "inventory-valid-token"  # noqa: S105
+VALID_TOKEN = "inventory-valid-token"
 
 
 @dataclass

@@ -60,17 +60,17 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+def give_session(context: BrowserContext, user: User, url: str) -> None:
+    """Sign the browser context in as ``user`` by giving it a real session cookie."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
+
+
 @pytest.fixture
 def sign_in_as(context: BrowserContext, live_server) -> Callable[[User], None]:
-    """Sign the browser in as ``user`` by giving it a real session cookie."""
-
-    def sign_in(user: User) -> None:
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-    return sign_in
+    return lambda user: give_session(context, user, live_server.url)
 
 
 def axe_violations(page: Page) -> str:

@@ -1,0 +1,77 @@
+"""The emails sent when a project moves on, run through the real background worker.
+
+These tests commit their transactions, so that advance_stage's on-commit hook queues the task in
+the database and `manage.py db_worker` can pick it up, exactly as in production.
+"""
+
+import signal
+from collections.abc import Iterator
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from coproduce.accounts.models import User
+from coproduce.model import Stage
+from coproduce.people.tests.factories import PersonFactory
+from coproduce.projects.models import Membership, Project, ProjectRole
+from coproduce.projects.services import advance_stage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def keep_signal_handlers() -> Iterator[None]:
+    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def test_tell_members_about_stage_emails_each_member_with_an_email(amina: User, bus_stops: Project) -> None:
+    Membership.objects.create(project=bus_stops, person=PersonFactory.create(full_name="Olu Ade", email=""))
+    advance_stage(bus_stops, to=Stage.DEVELOPMENT, by=amina)
+
+    run_worker()
+
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "amina@example.org",
+        "dev@example.org",
+        "grace@example.org",
+    ]
+    assert all(len(message.to) == 1 for message in mail.outbox)
+    assert {message.subject for message in mail.outbox} == {"Step-free bus stops has moved to the development stage"}
+    for message in mail.outbox:
+        assert f"See the project: http://testserver/projects/{bus_stops.pk}/" in message.body
+        assert 'The project "Step-free bus stops" has moved to the development stage.' in message.body
+    task_result = DBTaskResult.objects.get()
+    assert task_result.status == "SUCCESSFUL"
+    assert task_result.return_value == 3
+
+
+def test_tell_members_about_stage_sends_one_email_to_someone_with_two_roles(
+    amina: User, dev: User, bus_stops: Project
+) -> None:
+    Membership.objects.create(project=bus_stops, person=dev.person, role=ProjectRole.CHAMPION)
+    advance_stage(bus_stops, to=Stage.DEVELOPMENT, by=amina)
+
+    run_worker()
+
+    recipients = [message.to[0] for message in mail.outbox]
+    assert recipients.count("dev@example.org") == 1
+    assert len(recipients) == 3
+
+
+def test_tell_members_about_stage_names_the_stage_the_project_reached(amina: User, bus_stops: Project) -> None:
+    Project.objects.filter(pk=bus_stops.pk).update(stage=Stage.IMPLEMENTATION)
+    advance_stage(bus_stops, to=Stage.EVALUATION, by=amina)
+
+    run_worker()
+
+    assert {message.subject for message in mail.outbox} == {"Step-free bus stops has moved to the evaluation stage"}

@@ -1,0 +1,68 @@
+"""Everything works with JavaScript turned off: the journeys use plain links and forms."""
+
+from collections.abc import Iterator
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Browser, Page, expect
+
+from coproduce.people.models import Person
+from coproduce.tests.browser.conftest import give_session
+from coproduce.tests.inventory import VISITS, build_world
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def page_without_js(browser: Browser, live_server) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_project(page_without_js: Page):
+    page = page_without_js
+    build_world()
+    page.goto("/accounts/sign-in/password/")
+    page.get_by_label("Email address").fill("amina@example.org")
+    page.get_by_label("Password").fill("correct-horse-battery-staple")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Amina")
+
+    page.get_by_role("link", name="People").click()
+    page.get_by_role("button", name="Add a person").click()
+    page.get_by_label("Full name").fill("Rosa Lindqvist")
+    page.get_by_label("Member (lived experience)").check()
+    page.get_by_role("button", name="Add person").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rosa Lindqvist")
+    assert Person.objects.filter(full_name="Rosa Lindqvist", recorded_by__email="amina@example.org").exists()
+
+    page.get_by_role("link", name="Projects").click()
+    page.get_by_role("button", name="Start a project").click()
+    page.get_by_role("button", name="Start project").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the project name")
+    page.get_by_label("Project name").fill("Accessible council meetings")
+    page.get_by_label("What is the project about?").fill("Council meetings that everyone can follow.")
+    page.get_by_label("Co-lead with lived experience (optional)").select_option(label="Devendra Patel")
+    page.get_by_role("button", name="Start project").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Accessible council meetings")
+
+    page.get_by_role("button", name="Move to the development stage").click()
+    page.get_by_role("button", name="Yes, move to development").click()
+    expect(page.get_by_text("This project is at the development stage")).to_be_visible()
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
+
+
+@pytest.mark.parametrize("visit", [v for v in VISITS if v.action is None], ids=lambda v: v.id)
+def test_without_javascript_every_page_loads(visit, page_without_js: Page, live_server):
+    world = build_world()
+    if visit.persona is not None:
+        give_session(page_without_js.context, world.users[visit.persona], live_server.url)
+
+    response = page_without_js.goto(reverse(visit.url_name, kwargs=visit.kwargs(world)))
+
+    assert response is not None
+    assert response.status == visit.status
+    expect(page_without_js.get_by_role("heading", level=1)).to_be_visible()
