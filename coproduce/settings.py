@@ -178,7 +178,7 @@ else:
     EMAIL_FILE_PATH = DATA_DIR / "sent-emails"
 
 # Background work: django-tasks with the database backend; run `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": os.environ.get("COPRODUCE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Internationalisation: UK English, London time.
 LANGUAGE_CODE = "en-gb"

@@ -1,0 +1,43 @@
+from django.core.management import call_command
+
+from coproduce.accounts.models import Role, User
+from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
+from coproduce.model import Stage
+from coproduce.people.models import Person
+from coproduce.projects.models import Membership, Project
+
+
+def test_seed_demo_creates_every_persona_with_a_sign_in(db):
+    call_command("seed_demo", stdout=None)
+
+    for persona in PERSONAS:
+        user = User.objects.get(email=persona.email)
+        assert user.role == persona.role
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.person.full_name == persona.full_name
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_seed_demo_creates_projects_at_every_stage(db):
+    call_command("seed_demo")
+
+    assert set(Project.objects.values_list("stage", flat=True)) == set(Stage.values)
+    assert all(project.memberships.filter(role="co_lead").exists() for project in Project.objects.all())
+
+
+def test_seed_demo_run_twice_changes_nothing(db):
+    call_command("seed_demo")
+    counts = (User.objects.count(), Person.objects.count(), Project.objects.count(), Membership.objects.count())
+
+    call_command("seed_demo")
+
+    assert (User.objects.count(), Person.objects.count(), Project.objects.count(), Membership.objects.count()) == counts
+
+
+def test_seed_demo_prints_the_sign_ins(db, capsys):
+    call_command("seed_demo")
+
+    out = capsys.readouterr().out
+    for persona in PERSONAS:
+        assert persona.email in out
+    assert f"Password for every demo account: {DEMO_PASSWORD}" in out
