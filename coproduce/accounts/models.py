@@ -129,6 +129,7 @@ class SignInRequest(models.Model):
         indexes = [
             models.Index(fields=["email_hash", "requested_at"], name="sign_in_request_email_idx"),
             models.Index(fields=["ip_address", "requested_at"], name="sign_in_request_ip_idx"),
+            models.Index(fields=["requested_at"], name="sign_in_request_time_idx"),
         ]
 
     def __str__(self) -> str:

@@ -45,8 +45,9 @@ def _email_fingerprint(email: str) -> str:
 def request_sign_in_link(*, email: str, ip_address: str | None) -> SignInLinkRequest:
     """Email a single-use sign-in link to ``email`` if it belongs to an active account.
 
-    Effects: records the request (for rate limiting); if the address has an active account and
-    neither limit is reached, creates a SignInLink, emails it and records an audit event.
+    Effects: records the request (for rate limiting) and deletes requests older than the window;
+    if the address has an active account and neither limit is reached, creates a SignInLink, emails
+    it and records an audit event.
     """
     since = timezone.now() - settings.SIGN_IN_LINK_WINDOW
     fingerprint = _email_fingerprint(email)
@@ -57,6 +58,8 @@ def request_sign_in_link(*, email: str, ip_address: str | None) -> SignInLinkReq
     if too_many:
         return SignInLinkRequest.TOO_MANY
     SignInRequest.objects.create(email_hash=fingerprint, ip_address=ip_address)
+    # Requests older than the window count for nothing; IP addresses are personal data, so go.
+    SignInRequest.objects.filter(requested_at__lt=since).delete()
 
     user = User.objects.filter(email=normalise_email(email), is_active=True).first()
     if user is None:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coproduce.accounts.forms import PasswordSignInForm, SignInLinkForm
+from coproduce.accounts.network import client_ip
 from coproduce.accounts.services import (
     SignInLinkProblem,
     SignInLinkRequest,
@@ -31,7 +32,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInLinkForm(submitted(request))
     if form.is_valid():
         email = form.cleaned_data["email"]
-        outcome = request_sign_in_link(email=email, ip_address=request.META.get("REMOTE_ADDR"))
+        outcome = request_sign_in_link(email=email, ip_address=client_ip(request))
         if outcome is SignInLinkRequest.TOO_MANY:
             form.add_error("email", TOO_MANY_LINKS)
         else:

@@ -340,3 +340,19 @@ def test_sign_in_with_link_refuses_an_expired_link_and_leaves_it_unused(dev):
 
     assert SignInLink.objects.get().used_at is None
     assert SESSION_KEY not in request.session
+
+
+def test_request_sign_in_link_deletes_requests_older_than_the_window(db, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coproduce.accounts.models import SignInRequest
+    from coproduce.accounts.services import request_sign_in_link
+
+    request_sign_in_link(email="old@example.org", ip_address="203.0.113.1")
+    SignInRequest.objects.update(requested_at=timezone.now() - settings.SIGN_IN_LINK_WINDOW - timedelta(seconds=1))
+
+    request_sign_in_link(email="new@example.org", ip_address="203.0.113.2")
+
+    assert list(SignInRequest.objects.values_list("ip_address", flat=True)) == ["203.0.113.2"]
