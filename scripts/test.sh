@@ -21,8 +21,9 @@ DJANGO_SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.token_ur
   DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS=coproduce.example.org \
   .venv/bin/python manage.py check --deploy --fail-level WARNING
 
+# Two workers: one for each core.
 step "Tests on SQLite, with the browser and accessibility tests"
-.venv/bin/pytest
+.venv/bin/pytest -n 2
 
 step "Tests on PostgreSQL"
-bash scripts/with-postgres.sh .venv/bin/pytest -m "not browser"
+bash scripts/with-postgres.sh .venv/bin/pytest -n 2 -m "not browser"

@@ -38,6 +38,7 @@ def build_world() -> World:
         title="Step-free bus stops", summary="Making bus stops work for everyone.", created_by=users["amina"]
     )
     Membership.objects.create(project=project, person=users["dev"].person, role=ProjectRole.CO_LEAD)
+    Membership.objects.create(project=project, person=users["grace"].person, role=ProjectRole.MEMBER)
     Membership.objects.create(project=project, person=users["amina"].person, role=ProjectRole.STAFF_LEAD)
     last = Project.objects.create(
         title="Day centre review", summary="What worked.", stage=Stage.EVALUATION, created_by=users["amina"]
@@ -78,13 +79,50 @@ class Visit:
         return f"{self.url_name}[{self.persona or 'signed-out'}:{self.state}]"
 
 
-VISITS: tuple[Visit, ...] = (
-    Visit("home", None),
-    Visit("home", "dev"),
-    Visit("home", "amina"),
-    Visit("co_production", None),
-    Visit("accessibility", None),
-    Visit("help", None),
+PERSONAS = ("amina", "dev", "grace", "tom", "priya", "sam", "morgan")
+ANYONE = "anyone"  # a public page: signed-out people and every role may use it
+
+# Who may use each page; every other signed-in persona is refused with 403, and signed-out people are
+# sent to sign in. The project is "Step-free bus stops": Dev is its co-lead, Grace a member and Amina
+# its staff lead (as in the `bus_stops` fixture).
+ACCESS: dict[str, tuple[str, ...] | str] = {
+    "home": ANYONE,
+    "co_production": ANYONE,
+    "accessibility": ANYONE,
+    "help": ANYONE,
+    "accounts:signed_out": ANYONE,
+    "people:list": ("amina", "morgan"),
+    "people:create": ("amina", "morgan"),
+    "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
+    "projects:list": PERSONAS,
+    "projects:create": ("amina", "morgan"),
+    "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
+    "projects:advance": ("amina", "morgan", "dev"),
+}
+
+
+def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
+    if url_name in ("projects:detail", "projects:advance"):
+        return {"pk": world.project.pk}
+    if url_name == "people:detail":
+        return {"pk": world.person.pk}
+    return {}
+
+
+def _visits_by_access() -> list[Visit]:
+    """One visit for each page and each persona who may use it (and signed out, for public pages)."""
+    visits = []
+    for url_name, who in ACCESS.items():
+        personas: tuple[str | None, ...] = (None, *PERSONAS) if who == ANYONE else tuple(who)
+        visits += [
+            Visit(url_name, persona, kwargs=lambda world, name=url_name: object_kwargs(name, world))
+            for persona in personas
+        ]
+    return visits
+
+
+# Pages in particular states: forms with errors, empty lists, sign-in pages, links good and bad.
+STATE_VISITS = (
     Visit("accounts:sign_in", None),
     Visit("accounts:sign_in", None, state="errors", action=submit_empty_form),
     Visit("accounts:link_sent", None, action=ask_for_link),
@@ -92,24 +130,16 @@ VISITS: tuple[Visit, ...] = (
     Visit("accounts:sign_in_link", None, kwargs=lambda world: {"token": "forged"}, state="forged", status=400),
     Visit("accounts:password_sign_in", None),
     Visit("accounts:password_sign_in", None, state="errors", action=submit_empty_form),
-    Visit("accounts:signed_out", None),
-    Visit("people:list", "amina"),
-    Visit("people:create", "amina"),
     Visit("people:create", "amina", state="errors", action=submit_empty_form),
-    Visit("people:detail", "amina", kwargs=lambda world: {"pk": world.person.pk}),
     Visit("people:detail", "dev", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="own"),
-    Visit("projects:list", "amina"),
-    Visit("projects:list", "dev"),
     Visit("projects:list", "tom", state="empty"),
-    Visit("projects:create", "amina"),
     Visit("projects:create", "amina", state="errors", action=submit_empty_form),
-    Visit("projects:detail", "dev", kwargs=lambda world: {"pk": world.project.pk}),
-    Visit("projects:detail", "amina", kwargs=lambda world: {"pk": world.project.pk}),
-    Visit("projects:advance", "amina", kwargs=lambda world: {"pk": world.project.pk}),
     Visit("projects:advance", "amina", kwargs=lambda world: {"pk": world.last_stage_project.pk}, state="last-stage"),
-    # Error pages, reached the way people reach them.
+    # The refusal page, reached the way people reach it.
     Visit("people:list", "grace", state="forbidden", status=403),
 )
+
+VISITS: tuple[Visit, ...] = (*_visits_by_access(), *STATE_VISITS)
 
 # URL patterns that are not pages: each names the page whose form sends to it.
 NOT_PAGES = {

@@ -6,31 +6,11 @@ The matrix must name every URL pattern, so a new view cannot arrive without its 
 import pytest
 from django.urls import reverse
 
-from coproduce.tests.inventory import url_names
+from coproduce.tests.inventory import ACCESS, ANYONE, PERSONAS, url_names
 
-ANYONE = "anyone"  # a public page
-PERSONAS = ("amina", "dev", "grace", "tom", "priya", "sam", "morgan")
 ALLOWED = 200
 REFUSED = 403
-SIGN_IN = "sign-in"
-HOME = "home"
-
-# url name → who may use it; everyone else who is signed in is refused with 403.
-# The project used is "Step-free bus stops": Dev is its co-lead, Grace a member, Amina its staff lead.
-MATRIX: dict[str, tuple[str, ...] | str] = {
-    "home": ANYONE,
-    "co_production": ANYONE,
-    "accessibility": ANYONE,
-    "help": ANYONE,
-    "accounts:signed_out": ANYONE,
-    "people:list": ("amina", "morgan"),
-    "people:create": ("amina", "morgan"),
-    "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
-    "projects:list": PERSONAS,
-    "projects:create": ("amina", "morgan"),
-    "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
-    "projects:advance": ("amina", "morgan", "dev"),
-}
+MATRIX = ACCESS
 # Pages for signing in: signed-out people use them; signed-in people are sent home.
 SIGN_IN_PAGES = ("accounts:sign_in", "accounts:password_sign_in")
 # Tested in their own tests below.

@@ -55,7 +55,11 @@ def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_p
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
 
 
-@pytest.mark.parametrize("visit", [v for v in VISITS if v.action is None], ids=lambda v: v.id)
+# One visit for each page: what differs between roles is tested with JavaScript on.
+ONE_VISIT_PER_PAGE = list({v.url_name: v for v in reversed(VISITS) if v.action is None and v.status == 200}.values())
+
+
+@pytest.mark.parametrize("visit", ONE_VISIT_PER_PAGE, ids=lambda v: v.id)
 def test_without_javascript_every_page_loads(visit, page_without_js: Page, live_server):
     world = build_world()
     if visit.persona is not None:

@@ -1,0 +1,93 @@
+"""The home page, the navigation for each role, and the information pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from coproduce.model import STEPS, VALUES
+
+
+def nav_labels(html: str) -> list[str]:
+
+    nav = html[html.index('id="main-navigation"') : html.index("</ul>", html.index('id="main-navigation"'))]
+    return [
+        re.sub(r"<[^>]+>", "", label).strip()
+        for label in re.findall(r'class="govuk-service-navigation__link"[^>]*>(.*?)</a>', nav, re.S)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("amina", ["Home", "Projects", "People", "Co-production"]),
+        ("morgan", ["Home", "Projects", "People", "Co-production"]),
+        ("dev", ["Home", "Projects", "Co-production"]),
+        ("sam", ["Home", "Projects", "Co-production"]),
+        ("priya", ["Home", "Projects", "Co-production"]),
+    ],
+)
+def test_navigation_depends_on_the_role(persona, expected, everyone, client_for):
+    html = client_for(everyone[persona]).get(reverse("home")).content.decode()
+
+    assert nav_labels(html) == expected
+
+
+def test_navigation_for_signed_out_people(client, db):
+    html = client.get(reverse("home")).content.decode()
+
+    assert nav_labels(html) == ["Home", "Co-production"]
+    assert "Sign out" not in html
+
+
+def test_navigation_marks_the_current_section(amina, client_for):
+    html = client_for(amina).get(reverse("projects:list")).content.decode()
+
+    assert 'href="/projects/" aria-current="page"' in html
+    assert html.count('aria-current="page"') == 1
+
+
+def test_footer_links_are_on_every_page(client, amina, client_for):
+    pages = [client.get("/").content.decode(), client_for(amina).get("/projects/").content.decode()]
+
+    for html in pages:
+        footer = html[html.index("<footer") :]
+        assert (
+            footer.index("Get help")
+            < footer.index("What co-production means here")
+            < footer.index("Accessibility statement")
+        )
+
+
+def test_home_for_a_member_lists_their_projects(dev, bus_stops, client_for):
+    html = client_for(dev).get(reverse("home")).content.decode()
+
+    assert "Hello, Dev" in html
+    assert f'href="/projects/{bus_stops.pk}/">Step-free bus stops</a>' in html
+
+
+def test_home_for_someone_signed_out_invites_them_to_sign_in(client, db):
+    html = client.get(reverse("home")).content.decode()
+
+    assert 'href="/accounts/sign-in/"' in html
+    assert "equal partners" in html
+
+
+def test_co_production_page_shows_the_model_in_plain_and_original_words(client, db):
+    html = client.get(reverse("co_production")).content.decode()
+
+    for value in VALUES:
+        assert escape(value.plain) in html
+        assert escape(value.seed_text) in html
+    for step in STEPS:
+        assert escape(step.plain) in html
+    assert "Only the top two steps are co-production" in html
+
+
+def test_accessibility_statement_names_the_standard(client, db):
+    html = client.get(reverse("accessibility")).content.decode()
+
+    assert "WCAG" in html
+    assert "2.2" in html
+    assert "level AA" in html
