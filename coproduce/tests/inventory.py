@@ -7,6 +7,7 @@ exists that the inventory does not cover, so the scanned set cannot silently shr
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -111,13 +112,10 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
 
 def _visits_by_access() -> list[Visit]:
     """One visit for each page and each persona who may use it (and signed out, for public pages)."""
-    visits = []
+    visits: list[Visit] = []
     for url_name, who in ACCESS.items():
         personas: tuple[str | None, ...] = (None, *PERSONAS) if who == ANYONE else tuple(who)
-        visits += [
-            Visit(url_name, persona, kwargs=lambda world, name=url_name: object_kwargs(name, world))
-            for persona in personas
-        ]
+        visits += [Visit(url_name, persona, kwargs=partial(object_kwargs, url_name)) for persona in personas]
     return visits
 
 
