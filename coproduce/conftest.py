@@ -6,7 +6,7 @@ from django.test import Client
 from coproduce.accounts.models import User
 from coproduce.demo.personas import PERSONAS, Persona
 from coproduce.model import Stage
-from coproduce.people.models import Person
+from coproduce.people.models import Organisation, Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 
 PERSONA_BY_KEY = {persona.key: persona for persona in PERSONAS}
@@ -20,7 +20,9 @@ def make_persona(persona: Persona) -> User:
         preferred_name=persona.preferred_name,
         kind=persona.kind,
         email=persona.email,
-        organisation=persona.organisation,
+        organisation=(
+            Organisation.objects.get_or_create(name=persona.organisation)[0] if persona.organisation else None
+        ),
     )
     return user
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coproduce.audit",
     "coproduce.accounts",
     "coproduce.people",
+    "coproduce.equality",
     "coproduce.projects",
     "coproduce.demo",
 ]

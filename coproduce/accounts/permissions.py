@@ -17,6 +17,16 @@ def is_coordinator(user: User) -> bool:
 
 
 @rules.predicate
+def is_partner(user: User) -> bool:
+    return is_signed_in(user) and user.role == Role.PARTNER
+
+
+@rules.predicate
+def is_data_lead(user: User) -> bool:
+    return is_signed_in(user) and user.role == Role.DATA_LEAD
+
+
+@rules.predicate
 def is_staff_role(user: User) -> bool:
     """Coordinators, data leads and admins."""
     return is_signed_in(user) and user.role in STAFF_ROLES

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from coproduce.people import views
+from coproduce.people import urls_imports, urls_profile, urls_rights
+from coproduce.people.views import directory
 
 app_name = "people"
 
 urlpatterns = [
-    path("", views.person_list, name="list"),
-    path("add/", views.person_create, name="create"),
-    path("<int:pk>/", views.person_detail, name="detail"),
+    path("", directory.person_list, name="list"),
+    path("add/", directory.person_create, name="create"),
+    path("<int:pk>/", directory.person_detail, name="detail"),
+    *urls_profile.people_patterns,
+    *urls_rights.people_patterns,
+    *urls_imports.people_patterns,
 ]

@@ -92,7 +92,7 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "accessibility": ANYONE,
     "help": ANYONE,
     "accounts:signed_out": ANYONE,
-    "people:list": ("amina", "morgan"),
+    "people:list": ("amina", "morgan", "priya"),  # Priya sees her own organisation's people
     "people:create": ("amina", "morgan"),
     "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
     "projects:list": PERSONAS,

@@ -25,7 +25,7 @@ def nav_labels(html: str) -> list[str]:
         ("morgan", ["Home", "Projects", "People", "Co-production"]),
         ("dev", ["Home", "Projects", "Co-production"]),
         ("sam", ["Home", "Projects", "Co-production"]),
-        ("priya", ["Home", "Projects", "Co-production"]),
+        ("priya", ["Home", "Projects", "People", "Co-production"]),
     ],
 )
 def test_navigation_depends_on_the_role(persona, expected, everyone, client_for):

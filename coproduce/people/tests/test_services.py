@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from coproduce.accounts.models import Role, User
 from coproduce.audit.models import AuditEvent
 from coproduce.people.models import Person, PersonKind
-from coproduce.people.services import add_person
+from coproduce.people.services.directory import add_person
 
 
 def new_person(**fields: str) -> Person:

@@ -146,8 +146,8 @@ def test_person_list_query_count_does_not_grow_with_the_number_of_people(
     assert response.context["page"].paginator.count == how_many + 1
 
 
-@pytest.mark.parametrize("persona", NOT_COORDINATORS)
-def test_person_list_is_forbidden_to_everyone_but_coordinators(
+@pytest.mark.parametrize("persona", [p for p in NOT_COORDINATORS if p != "priya"])
+def test_person_list_is_forbidden_to_everyone_but_coordinators_and_partners(
     request: pytest.FixtureRequest, client_for: ClientFor, persona: str
 ) -> None:
     user = request.getfixturevalue(persona)
@@ -308,3 +308,16 @@ def test_people_pages_send_someone_signed_out_to_sign_in(db, client: Client, pat
     response = client.get(path)
 
     assertRedirects(response, f"/accounts/sign-in/?next={path}")
+
+
+def test_person_list_shows_a_partner_representative_only_their_organisation(
+    priya: User, amina: User, client_for: ClientFor
+) -> None:
+    colleague = PersonFactory(full_name="Kwame Mensah", organisation=priya.person.organisation)
+    PersonFactory(full_name="Rosa Lindqvist")
+
+    response = client_for(priya).get("/people/")
+
+    names = [person.full_name for person in response.context["page"].object_list]
+    assert names == ["Kwame Mensah", "Priya Sharma"]
+    assert colleague.organisation.name == "Riverside Council"

@@ -8,7 +8,7 @@ from django.db import transaction
 from coproduce.accounts.models import User
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
 from coproduce.model import Stage
-from coproduce.people.models import Person
+from coproduce.people.models import Organisation, OrganisationKind, Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 from coproduce.projects.services import create_project
 
@@ -47,6 +47,13 @@ PROJECTS = (
 )
 
 
+def organisation_named(name: str) -> Organisation | None:
+    if not name:
+        return None
+    organisation, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": OrganisationKind.COUNCIL})
+    return organisation
+
+
 class Command(BaseCommand):
     help = "Create the demo personas (with sign-ins) and projects. Running it again changes nothing."
 
@@ -64,7 +71,7 @@ class Command(BaseCommand):
                     "preferred_name": persona.preferred_name,
                     "kind": persona.kind,
                     "email": persona.email,
-                    "organisation": persona.organisation,
+                    "organisation": organisation_named(persona.organisation),
                 },
             )
             people[persona.key] = person

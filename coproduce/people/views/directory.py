@@ -10,7 +10,7 @@ from coproduce.forms import submitted
 from coproduce.people.forms import PersonForm
 from coproduce.people.models import Person, PersonKind
 from coproduce.people.permissions import can_add_person, can_list_people, can_view_person
-from coproduce.people.services import add_person
+from coproduce.people.services.directory import add_person
 
 PAGE_SIZE = 50
 
@@ -20,7 +20,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     query = request.GET.get("q", "")
     kind = request.GET.get("kind", "")
-    people = Person.objects.search(query).select_related("user")
+    people = Person.objects.visible_to(request.user).current().search(query).select_related("user")
     if kind in PersonKind.values:
         people = people.filter(kind=kind)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))

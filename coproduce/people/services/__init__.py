@@ -1,0 +1,1 @@
+"""Writes with effects about people, one module per area."""
