@@ -7,27 +7,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import Role, User
 from coproduce.forms import submitted
+from coproduce.people.filters import find_people
 from coproduce.people.forms import PersonForm
-from coproduce.people.models import Person, PersonKind
-from coproduce.people.permissions import can_add_person, can_list_people, can_view_person
+from coproduce.people.models import Person
+from coproduce.people.permissions import can_add_person, can_export_people, can_list_people, can_view_person
 from coproduce.people.services.directory import add_person
 
 PAGE_SIZE = 50
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    if not can_list_people(request.user):
+    user: User = request.user  # type: ignore[assignment]
+    if not can_list_people(user):
         raise PermissionDenied
-    query = request.GET.get("q", "")
-    kind = request.GET.get("kind", "")
-    people = Person.objects.visible_to(request.user).current().search(query).select_related("user")
-    if kind in PersonKind.values:
-        people = people.filter(kind=kind)
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    form, people = find_people(user, request.GET)
+    page = Paginator(people.select_related("user", "organisation"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "people/person_list.html",
-        {"page": page, "query": query, "kind": kind, "kinds": PersonKind.choices},
+        {"page": page, "filters": form, "can_add": can_add_person(user), "can_export": can_export_people(user)},
     )
 
 
