@@ -41,3 +41,15 @@ def test_seed_demo_prints_the_sign_ins(db, capsys):
     for persona in PERSONAS:
         assert persona.email in out
     assert f"Password for every demo account: {DEMO_PASSWORD}" in out
+
+
+def test_seed_demo_records_access_needs_with_consent(db):
+    from coproduce.people.models import Need, Purpose
+
+    call_command("seed_demo")
+
+    dev = Person.objects.get(email="dev@example.org")
+    assert list(dev.access_profile.needs.values_list("need", flat=True)) == sorted(
+        [Need.EASY_READ, Need.PAPERS_IN_ADVANCE, Need.SUPPORT_WORKER]
+    )
+    assert dev.consents.active().for_purpose(Purpose.ACCESS_NEEDS).count() == 1

@@ -8,9 +8,29 @@ from django.db import transaction
 from coproduce.accounts.models import User
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
 from coproduce.model import Stage
-from coproduce.people.models import Organisation, OrganisationKind, Person
+from coproduce.people.models import (
+    AccessNeed,
+    AccessProfile,
+    Consent,
+    ConsentMethod,
+    Need,
+    Notice,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Purpose,
+)
 from coproduce.projects.models import Membership, Project, ProjectRole
 from coproduce.projects.services import create_project
+
+# Told once by each persona, and shown wherever it matters.
+ACCESS_NEEDS = {
+    "dev": ([Need.EASY_READ, Need.PAPERS_IN_ADVANCE, Need.SUPPORT_WORKER], {"papers_days_before": 7}),
+    "grace": (
+        [Need.PLAIN_ENGLISH, Need.BREAKS, Need.STEP_FREE],
+        {"other_needs": "I use a screen reader. Please send papers as Word documents, not scanned PDFs."},
+    ),
+}
 
 PROJECTS = (
     (
@@ -75,6 +95,16 @@ class Command(BaseCommand):
                 },
             )
             people[persona.key] = person
+
+        for key, (needs, details) in ACCESS_NEEDS.items():
+            person = people[key]
+            if AccessProfile.objects.filter(person=person).exists():
+                continue
+            Consent.objects.create(
+                person=person, notice=Notice.objects.current(Purpose.ACCESS_NEEDS), method=ConsentMethod.ONLINE
+            )
+            profile = AccessProfile.objects.create(person=person, **details)
+            AccessNeed.objects.bulk_create(AccessNeed(profile=profile, need=need) for need in needs)
 
         coordinator = User.objects.get(email="amina@example.org")
         for title, summary, stage, group in PROJECTS:
