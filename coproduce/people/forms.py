@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 
 from coproduce.accounts.models import Role, User, normalise_email
-from coproduce.people.models import Person
+from coproduce.people.models import Organisation, Person
 
 NO_SIGN_IN = ""
 # Coordinators can give everyday roles; only admins can give staff roles.
@@ -62,3 +62,17 @@ class PersonForm(forms.ModelForm[Person]):
         elif User.objects.filter(email=normalise_email(email)).exists():
             self.add_error("email", "Someone already signs in with this email address")
         return data
+
+
+class OrganisationForm(forms.ModelForm[Organisation]):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+        labels = {"name": "Organisation name", "kind": "What kind of organisation is it?"}
+        error_messages = {
+            "name": {
+                "required": "Enter the organisation's name",
+                "unique": "This organisation is already recorded",
+            },
+        }
+        widgets = {"kind": forms.RadioSelect}

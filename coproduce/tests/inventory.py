@@ -95,6 +95,9 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "people:list": ("amina", "morgan", "priya"),  # Priya sees her own organisation's people
     "people:create": ("amina", "morgan"),
     "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
+    "people:organisations": ("amina", "morgan"),
+    "people:organisation_create": ("amina", "morgan"),
+    "people:organisation_detail": ("amina", "morgan"),
     "projects:list": PERSONAS,
     "projects:create": ("amina", "morgan"),
     "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
@@ -107,6 +110,8 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
         return {"pk": world.project.pk}
     if url_name == "people:detail":
         return {"pk": world.person.pk}
+    if url_name == "people:organisation_detail":
+        return {"pk": world.users["priya"].person.organisation_id}
     return {}
 
 
@@ -129,6 +134,7 @@ STATE_VISITS = (
     Visit("accounts:password_sign_in", None),
     Visit("accounts:password_sign_in", None, state="errors", action=submit_empty_form),
     Visit("people:create", "amina", state="errors", action=submit_empty_form),
+    Visit("people:organisation_create", "amina", state="errors", action=submit_empty_form),
     Visit("people:detail", "dev", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="own"),
     Visit("projects:list", "tom", state="empty"),
     Visit("projects:create", "amina", state="errors", action=submit_empty_form),

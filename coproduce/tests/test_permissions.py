@@ -6,7 +6,7 @@ The matrix must name every URL pattern, so a new view cannot arrive without its 
 import pytest
 from django.urls import reverse
 
-from coproduce.tests.inventory import ACCESS, ANYONE, PERSONAS, url_names
+from coproduce.tests.inventory import ACCESS, ANYONE, PERSONAS, World, build_world, object_kwargs, url_names
 
 ALLOWED = 200
 REFUSED = 403
@@ -17,19 +17,13 @@ SIGN_IN_PAGES = ("accounts:sign_in", "accounts:password_sign_in")
 SPECIAL = ("accounts:link_sent", "accounts:sign_in_link", "accounts:sign_out")
 
 
-def kwargs_for(name: str, bus_stops, rosa) -> dict[str, int]:
-    if name.startswith("projects:") and name not in ("projects:list", "projects:create"):
-        return {"pk": bus_stops.pk}
-    if name == "people:detail":
-        return {"pk": rosa.pk}
-    return {}
-
-
 @pytest.fixture
-def rosa(db):
-    from coproduce.people.tests.factories import PersonFactory
+def world(db) -> World:
+    return build_world()
 
-    return PersonFactory(full_name="Rosa Lindqvist", email="")
+
+def url_for(name: str, world: World) -> str:
+    return reverse(name, kwargs=object_kwargs(name, world))
 
 
 def test_matrix_names_every_url_pattern():
@@ -38,10 +32,10 @@ def test_matrix_names_every_url_pattern():
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_view_allows_or_refuses_each_role(name, persona, everyone, bus_stops, rosa, client_for):
+def test_view_allows_or_refuses_each_role(name, persona, world, client_for):
     allowed = MATRIX[name] == ANYONE or persona in MATRIX[name]
 
-    response = client_for(everyone[persona]).get(reverse(name, kwargs=kwargs_for(name, bus_stops, rosa)))
+    response = client_for(world.users[persona]).get(url_for(name, world))
 
     assert response.status_code == (ALLOWED if allowed else REFUSED)
     if not allowed:
@@ -49,8 +43,8 @@ def test_view_allows_or_refuses_each_role(name, persona, everyone, bus_stops, ro
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_view_sends_signed_out_people_to_sign_in_unless_public(name, client, bus_stops, rosa):
-    url = reverse(name, kwargs=kwargs_for(name, bus_stops, rosa))
+def test_view_sends_signed_out_people_to_sign_in_unless_public(name, client, world):
+    url = url_for(name, world)
 
     response = client.get(url)
 
