@@ -10,6 +10,20 @@ from coproduce.model import Stage, next_stage
 from coproduce.people.models import Person
 
 
+class Lifecycle(models.TextChoices):
+    """Where a project is in its life: an idea, one of the four co-production stages, or closed."""
+
+    IDEA = "idea", "Idea"
+    DESIGN = Stage.DESIGN.value, Stage.DESIGN.label
+    DEVELOPMENT = Stage.DEVELOPMENT.value, Stage.DEVELOPMENT.label
+    IMPLEMENTATION = Stage.IMPLEMENTATION.value, Stage.IMPLEMENTATION.label
+    EVALUATION = Stage.EVALUATION.value, Stage.EVALUATION.label
+    CLOSED = "closed", "Closed"
+
+
+LIFECYCLE_ORDER: tuple[Lifecycle, ...] = tuple(Lifecycle)
+
+
 class ProjectQuerySet(models.QuerySet["Project"]):
     def visible_to(self, user: User | AnonymousUser) -> "ProjectQuerySet":
         """Staff see every project; everyone else sees the projects they belong to."""
