@@ -204,6 +204,11 @@ STORAGES = {
     },
 }
 
+# Uploaded files (such as Easy Read pictures), served through views that check who may see them.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # Security. HTTPS settings switch on with DJANGO_SECURE (the default outside DEBUG).
 SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
 SESSION_COOKIE_SECURE = SECURE

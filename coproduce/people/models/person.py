@@ -120,6 +120,9 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(db_default=Now(), editable=False)
+    # Someone who registered interest without an account: a coordinator confirms them before they are
+    # treated as involved. Never a silent account.
+    awaiting_confirmation = models.BooleanField(default=False)
     # Set when the person's account was deleted at their request: personal details are erased but
     # the record stays, so that others' records (such as who attended) still add up.
     anonymised_at = models.DateTimeField(null=True, blank=True)
