@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
-from coproduce.people.permissions import can_list_people
+from coproduce.people.permissions import can_list_people, can_manage_own_details
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         links.append(("Projects", reverse("projects:list")))
         if can_list_people(user):
             links.append(("People", reverse("people:list")))
+        if can_manage_own_details(user):
+            links.append(("Your details", reverse("you:details")))
     links.append(("Co-production", reverse("co_production")))
     path = request.path
     home = reverse("home")

@@ -21,7 +21,12 @@ def same_organisation(user: User, person: Person | None) -> bool:
 
 @rules.predicate
 def has_own_record(user: User) -> bool:
-    return Person.objects.filter(user=user).exists()
+    # Through the relation rather than a fresh query, so the page layout's later use of
+    # ``user.person`` costs nothing more.
+    try:
+        return user.person is not None
+    except Person.DoesNotExist:
+        return False
 
 
 # The directory: coordinators see everyone, partner representatives their organisation's people

@@ -57,6 +57,16 @@ def submit_empty_form(page: Page) -> None:
     page.wait_for_load_state()
 
 
+def clear_email_and_submit(page: Page) -> None:
+    page.fill("#id_email", "")
+    submit_empty_form(page)
+
+
+def agree_to_first(page: Page) -> None:
+    page.locator("main button[value=give]").first.click()
+    page.wait_for_load_state()
+
+
 def ask_for_link(page: Page) -> None:
     page.goto("/accounts/sign-in/")
     page.fill("#id_email", "grace@example.org")
@@ -95,9 +105,16 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "people:list": ("amina", "morgan", "priya"),  # Priya sees her own organisation's people
     "people:create": ("amina", "morgan"),
     "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
+    "people:access_needs": ("amina", "morgan"),
+    "people:consents": ("amina", "morgan"),
     "people:organisations": ("amina", "morgan"),
     "people:organisation_create": ("amina", "morgan"),
     "people:organisation_detail": ("amina", "morgan"),
+    "you:details": PERSONAS,
+    "you:contact": PERSONAS,
+    "you:access_needs": PERSONAS,
+    "you:recognition": PERSONAS,
+    "you:consents": PERSONAS,
     "projects:list": PERSONAS,
     "projects:create": ("amina", "morgan"),
     "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
@@ -108,7 +125,7 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
 def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
     if url_name in ("projects:detail", "projects:advance"):
         return {"pk": world.project.pk}
-    if url_name == "people:detail":
+    if url_name in ("people:detail", "people:access_needs", "people:consents"):
         return {"pk": world.person.pk}
     if url_name == "people:organisation_detail":
         return {"pk": world.users["priya"].person.organisation_id}
@@ -135,6 +152,24 @@ STATE_VISITS = (
     Visit("accounts:password_sign_in", None, state="errors", action=submit_empty_form),
     Visit("people:create", "amina", state="errors", action=submit_empty_form),
     Visit("people:organisation_create", "amina", state="errors", action=submit_empty_form),
+    Visit("you:contact", "dev", state="errors", action=clear_email_and_submit),
+    Visit("you:access_needs", "dev", state="errors", action=submit_empty_form),
+    Visit("you:recognition", "grace", state="errors", action=submit_empty_form),
+    Visit("you:consents", "dev", state="agreed", action=agree_to_first),
+    Visit(
+        "people:access_needs",
+        "amina",
+        kwargs=lambda world: {"pk": world.person.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
+    Visit(
+        "people:consents",
+        "amina",
+        kwargs=lambda world: {"pk": world.person.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
     Visit("people:detail", "dev", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="own"),
     Visit("projects:list", "tom", state="empty"),
     Visit("projects:create", "amina", state="errors", action=submit_empty_form),

@@ -21,11 +21,11 @@ def nav_labels(html: str) -> list[str]:
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        ("amina", ["Home", "Projects", "People", "Co-production"]),
-        ("morgan", ["Home", "Projects", "People", "Co-production"]),
-        ("dev", ["Home", "Projects", "Co-production"]),
-        ("sam", ["Home", "Projects", "Co-production"]),
-        ("priya", ["Home", "Projects", "People", "Co-production"]),
+        ("amina", ["Home", "Projects", "People", "Your details", "Co-production"]),
+        ("morgan", ["Home", "Projects", "People", "Your details", "Co-production"]),
+        ("dev", ["Home", "Projects", "Your details", "Co-production"]),
+        ("sam", ["Home", "Projects", "Your details", "Co-production"]),
+        ("priya", ["Home", "Projects", "People", "Your details", "Co-production"]),
     ],
 )
 def test_navigation_depends_on_the_role(persona, expected, everyone, client_for):

@@ -3,7 +3,7 @@ import factory
 from coproduce.accounts.models import Role, User
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

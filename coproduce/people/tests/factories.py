@@ -4,7 +4,7 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.people.models import Person, PersonKind
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 

@@ -11,8 +11,8 @@ def names(people) -> list[str]:
 
 def test_find_people_by_organisation(amina):
     council = Organisation.objects.create(name="Northbridge Council")
-    PersonFactory(full_name="Kwame Mensah", organisation=council)
-    PersonFactory(full_name="Rosa Lindqvist")
+    PersonFactory.create(full_name="Kwame Mensah", organisation=council)
+    PersonFactory.create(full_name="Rosa Lindqvist")
 
     form, people = find_people(amina, QueryDict(f"organisation={council.pk}"))
 
@@ -21,9 +21,9 @@ def test_find_people_by_organisation(amina):
 
 
 def test_find_people_by_access_need(amina):
-    rosa = PersonFactory(full_name="Rosa Lindqvist")
+    rosa = PersonFactory.create(full_name="Rosa Lindqvist")
     AccessNeed.objects.create(profile=AccessProfile.objects.create(person=rosa), need=Need.EASY_READ)
-    PersonFactory(full_name="Kwame Mensah")
+    PersonFactory.create(full_name="Kwame Mensah")
 
     _, people = find_people(amina, QueryDict("need=easy_read"))
 
@@ -31,7 +31,7 @@ def test_find_people_by_access_need(amina):
 
 
 def test_find_people_does_not_offer_access_needs_to_a_partner(priya):
-    rosa = PersonFactory(full_name="Rosa Lindqvist", organisation=priya.person.organisation)
+    rosa = PersonFactory.create(full_name="Rosa Lindqvist", organisation=priya.person.organisation)
     AccessNeed.objects.create(profile=AccessProfile.objects.create(person=rosa), need=Need.EASY_READ)
 
     form, people = find_people(priya, QueryDict("need=easy_read"))
@@ -41,7 +41,7 @@ def test_find_people_does_not_offer_access_needs_to_a_partner(priya):
 
 
 def test_find_people_shows_a_bad_filter_and_ignores_it(amina):
-    PersonFactory(full_name="Rosa Lindqvist")
+    PersonFactory.create(full_name="Rosa Lindqvist")
 
     form, people = find_people(amina, QueryDict("organisation=99999&q=Rosa"))
 
@@ -52,7 +52,7 @@ def test_find_people_shows_a_bad_filter_and_ignores_it(amina):
 def test_find_people_leaves_out_anonymised_records(amina):
     from django.utils import timezone
 
-    PersonFactory(full_name="Former participant", anonymised_at=timezone.now())
+    PersonFactory.create(full_name="Former participant", anonymised_at=timezone.now())
 
     _, people = find_people(amina, QueryDict(""))
 

@@ -44,7 +44,7 @@ def test_organisation_create_refuses_a_duplicate_with_a_message(amina, priya, cl
 @pytest.mark.parametrize("persona", ["dev", "grace", "tom", "priya", "sam"])
 def test_organisation_pages_are_for_coordinators(persona, everyone, client_for):
     client = client_for(everyone[persona])
-    organisation = PersonFactory().organisation or Organisation.objects.create(name="Northbridge Council")
+    organisation = PersonFactory.create().organisation or Organisation.objects.create(name="Northbridge Council")
 
     responses = [
         client.get(reverse("people:organisations")),

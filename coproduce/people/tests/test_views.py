@@ -314,11 +314,12 @@ def test_people_pages_send_someone_signed_out_to_sign_in(db, client: Client, pat
 def test_person_list_shows_a_partner_representative_only_their_organisation(
     priya: User, amina: User, client_for: ClientFor
 ) -> None:
-    colleague = PersonFactory(full_name="Kwame Mensah", organisation=priya.person.organisation)
+    colleague = PersonFactory.create(full_name="Kwame Mensah", organisation=priya.person.organisation)
     PersonFactory(full_name="Rosa Lindqvist")
 
     response = client_for(priya).get("/people/")
 
     names = [person.full_name for person in response.context["page"].object_list]
     assert names == ["Kwame Mensah", "Priya Sharma"]
+    assert colleague.organisation is not None
     assert colleague.organisation.name == "Riverside Council"

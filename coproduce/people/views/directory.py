@@ -10,7 +10,13 @@ from coproduce.forms import submitted
 from coproduce.people.filters import find_people
 from coproduce.people.forms import PersonForm
 from coproduce.people.models import Person
-from coproduce.people.permissions import can_add_person, can_export_people, can_list_people, can_view_person
+from coproduce.people.permissions import (
+    can_act_for_person,
+    can_add_person,
+    can_export_people,
+    can_list_people,
+    can_view_person,
+)
 from coproduce.people.services.directory import add_person
 
 PAGE_SIZE = 50
@@ -34,7 +40,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_view_person(request.user, person):
         raise PermissionDenied
     memberships = person.memberships.select_related("project").order_by("project__title")
-    return render(request, "people/person_detail.html", {"person": person, "memberships": memberships})
+    return render(
+        request,
+        "people/person_detail.html",
+        {"person": person, "memberships": memberships, "can_act_for_person": can_act_for_person(request.user)},
+    )
 
 
 def person_create(request: HttpRequest) -> HttpResponse:

@@ -24,7 +24,7 @@ from coproduce.projects.models import Membership, Project, ProjectRole
 from coproduce.projects.services import create_project
 
 # Told once by each persona, and shown wherever it matters.
-ACCESS_NEEDS = {
+ACCESS_NEEDS: dict[str, tuple[list[Need], dict[str, Any]]] = {
     "dev": ([Need.EASY_READ, Need.PAPERS_IN_ADVANCE, Need.SUPPORT_WORKER], {"papers_days_before": 7}),
     "grace": (
         [Need.PLAIN_ENGLISH, Need.BREAKS, Need.STEP_FREE],
