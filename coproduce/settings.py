@@ -204,6 +204,9 @@ STORAGES = {
     },
 }
 
+# Equality answers and access needs of people with no involvement for this long are flagged for review.
+COPRODUCE_RETENTION_MONTHS = int(os.environ.get("COPRODUCE_RETENTION_MONTHS", "24"))
+
 # Uploaded files (such as Easy Read pictures), served through views that check who may see them.
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

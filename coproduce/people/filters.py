@@ -1,9 +1,9 @@
 """Finding people: the filters shared by the people list and its export."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.http import QueryDict
 
 from coproduce.accounts.models import User
 from coproduce.people.models import Need, Organisation, Person, PersonKind, PersonQuerySet
@@ -30,19 +30,21 @@ class PersonFilterForm(forms.Form):
         label="Access need", required=False, error_messages={"invalid_choice": "Choose an access need from the list"}
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, by_access_need: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Everyone"), *PersonKind.choices]  # type: ignore[attr-defined]
         # Only people who may see access needs can look for people by them.
-        if can_view_access_needs(user, None):
+        if by_access_need and can_view_access_needs(user, None):
             self.fields["need"].choices = [("", "Any or none"), *Need.choices]  # type: ignore[attr-defined]
         else:
             del self.fields["need"]
 
 
-def find_people(user: User, params: QueryDict) -> tuple[PersonFilterForm, PersonQuerySet]:
+def find_people(
+    user: User, params: Mapping[str, Any], *, by_access_need: bool = True
+) -> tuple[PersonFilterForm, PersonQuerySet]:
     """The people ``user`` may see, filtered by ``params``; invalid filters are shown on the form and ignored."""
-    form = PersonFilterForm(params, user=user)
+    form = PersonFilterForm(params, user=user, by_access_need=by_access_need)
     people = Person.objects.visible_to(user).current()
     form.is_valid()
     data = form.cleaned_data  # holds only the filters that are valid

@@ -1,6 +1,13 @@
 """URL patterns for the imports pages: `people_patterns` (under /people/) and `you_patterns` (under /you/)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-people_patterns: list[URLPattern] = []
+from coproduce.people.views import imports
+
+people_patterns: list[URLPattern] = [
+    path("import/", imports.import_upload, name="import_upload"),
+    path("import/<int:pk>/columns/", imports.import_columns, name="import_columns"),
+    path("import/<int:pk>/check/", imports.import_check, name="import_check"),
+    path("export/", imports.export, name="export"),
+]
 you_patterns: list[URLPattern] = []

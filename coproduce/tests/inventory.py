@@ -4,6 +4,7 @@ The browser test scans every entry with axe-core; `test_inventory.py` fails when
 exists that the inventory does not cover, so the scanned set cannot silently shrink.
 """
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -17,7 +18,7 @@ from playwright.sync_api import Page
 from coproduce.accounts.models import SignInLink, User, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.model import Stage
-from coproduce.people.models import Person
+from coproduce.people.models import Notice, PeopleImport, Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 
 VALID_TOKEN = "inventory-valid-token"
@@ -33,7 +34,27 @@ class World:
     person: Person
 
 
+def restore_first_notices() -> None:
+    """Put back the notices the data migration made: tests that flush the database remove them."""
+    migration = importlib.import_module("coproduce.people.migrations.0003_first_notices")
+    for purpose, title, text in migration.NOTICES:
+        Notice.objects.get_or_create(purpose=purpose, version=1, defaults={"title": title, "text": text})
+
+
+def people_import(world: World, *, mapped: bool = True, clean: bool = False) -> PeopleImport:
+    """A spreadsheet Amina has uploaded: with a problem row unless ``clean``."""
+    rows = [["Ruth Evans", "ruth@example.org", "carer"]] + ([] if clean else [["", "not-an-email", "volunteer"]])
+    return PeopleImport.objects.create(
+        uploaded_by=world.users["amina"],
+        filename="members.csv",
+        headers=["Name", "Email address", "Involved as"],
+        rows=rows,
+        mapping={"full_name": 0, "email": 1, "kind": 2} if mapped else {},
+    )
+
+
 def build_world() -> World:
+    restore_first_notices()
     users = {key: make_persona(persona) for key, persona in PERSONA_BY_KEY.items()}
     project = Project.objects.create(
         title="Step-free bus stops", summary="Making bus stops work for everyone.", created_by=users["amina"]
@@ -64,6 +85,24 @@ def clear_email_and_submit(page: Page) -> None:
 
 def agree_to_first(page: Page) -> None:
     page.locator("main button[value=give]").first.click()
+    page.wait_for_load_state()
+
+
+def answer_equality_questions(page: Page) -> None:
+    page.check("#id_religion_0")
+    page.check("#id_agree")
+    page.locator("main form[method=post] button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def stop_using_equality_answers(page: Page) -> None:
+    answer_equality_questions(page)
+    page.get_by_role("button", name="Stop using my answers").click()
+    page.wait_for_load_state()
+
+
+def choose_unknown_format(page: Page) -> None:
+    page.goto("/people/export/?format=pdf")
     page.wait_for_load_state()
 
 
@@ -107,6 +146,14 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "people:detail": ("amina", "morgan"),  # someone else's record: Rosa has no sign-in
     "people:access_needs": ("amina", "morgan"),
     "people:consents": ("amina", "morgan"),
+    "people:data": ("amina", "morgan"),
+    "people:data_json": ("amina", "morgan"),
+    "people:delete": ("amina", "morgan"),
+    "people:retention": ("amina", "morgan"),
+    "people:import_upload": ("amina", "morgan"),
+    "people:import_columns": ("amina", "morgan"),
+    "people:import_check": ("amina", "morgan"),
+    "people:export": ("amina", "morgan"),
     "people:organisations": ("amina", "morgan"),
     "people:organisation_create": ("amina", "morgan"),
     "people:organisation_detail": ("amina", "morgan"),
@@ -115,6 +162,11 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "you:access_needs": PERSONAS,
     "you:recognition": PERSONAS,
     "you:consents": PERSONAS,
+    "you:data": PERSONAS,
+    "you:data_json": PERSONAS,
+    "you:delete": PERSONAS,
+    "equality:mine": PERSONAS,
+    "equality:answer": PERSONAS,
     "projects:list": PERSONAS,
     "projects:create": ("amina", "morgan"),
     "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
@@ -125,8 +177,12 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
 def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
     if url_name in ("projects:detail", "projects:advance"):
         return {"pk": world.project.pk}
-    if url_name in ("people:detail", "people:access_needs", "people:consents"):
+    if url_name in ("people:detail", "people:access_needs", "people:consents", "people:data", "people:data_json"):
         return {"pk": world.person.pk}
+    if url_name == "people:delete":
+        return {"pk": world.person.pk}
+    if url_name in ("people:import_columns", "people:import_check"):
+        return {"pk": people_import(world).pk}
     if url_name == "people:organisation_detail":
         return {"pk": world.users["priya"].person.organisation_id}
     return {}
@@ -137,6 +193,8 @@ def _visits_by_access() -> list[Visit]:
     visits: list[Visit] = []
     for url_name, who in ACCESS.items():
         personas: tuple[str | None, ...] = (None, *PERSONAS) if who == ANYONE else tuple(who)
+        if url_name in DOWNLOADS:
+            continue
         visits += [Visit(url_name, persona, kwargs=partial(object_kwargs, url_name)) for persona in personas]
     return visits
 
@@ -153,6 +211,34 @@ STATE_VISITS = (
     Visit("people:create", "amina", state="errors", action=submit_empty_form),
     Visit("people:organisation_create", "amina", state="errors", action=submit_empty_form),
     Visit("you:contact", "dev", state="errors", action=clear_email_and_submit),
+    Visit("you:delete", "dev", state="errors", action=submit_empty_form),
+    Visit(
+        "people:delete", "amina", kwargs=lambda world: {"pk": world.person.pk}, state="errors", action=submit_empty_form
+    ),
+    Visit("people:data", "amina", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="member"),
+    Visit("people:import_upload", "amina", state="errors", action=submit_empty_form),
+    Visit(
+        "people:import_columns",
+        "amina",
+        kwargs=lambda world: {"pk": people_import(world, mapped=False).pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
+    Visit(
+        "people:import_check", "amina", kwargs=lambda world: {"pk": people_import(world, clean=True).pk}, state="clean"
+    ),
+    Visit("people:export", "amina", state="errors", action=choose_unknown_format),
+    Visit("equality:answer", "dev", state="errors", action=submit_empty_form),
+    Visit(
+        "equality:mine", "grace", state="answered", start_at="/you/equality/answer/", action=answer_equality_questions
+    ),
+    Visit(
+        "equality:mine",
+        "grace",
+        state="withdrawn",
+        start_at="/you/equality/answer/",
+        action=stop_using_equality_answers,
+    ),
     Visit("you:access_needs", "dev", state="errors", action=submit_empty_form),
     Visit("you:recognition", "grace", state="errors", action=submit_empty_form),
     Visit("you:consents", "dev", state="agreed", action=agree_to_first),
@@ -180,9 +266,16 @@ STATE_VISITS = (
 
 VISITS: tuple[Visit, ...] = (*_visits_by_access(), *STATE_VISITS)
 
+# File downloads: the permission matrix checks who may have them; there is no page to scan.
+DOWNLOADS = {
+    "you:data_json": "the JSON download linked from you:data",
+    "people:data_json": "the JSON download linked from people:data",
+}
+
 # URL patterns that are not pages: each names the page whose form sends to it.
 NOT_PAGES = {
     "accounts:sign_out": "the Sign out button in the header of every signed-in page",
+    "equality:withdraw": "the Stop using my answers button on equality:mine",
 }
 
 # Pages that only exist when something goes wrong, scanned by path.

@@ -1,10 +1,10 @@
 from django.urls import get_resolver
 
-from coproduce.tests.inventory import NOT_PAGES, VISITS, url_names
+from coproduce.tests.inventory import DOWNLOADS, NOT_PAGES, VISITS, url_names
 
 
 def test_inventory_covers_every_url_pattern():
-    covered = {visit.url_name for visit in VISITS} | set(NOT_PAGES)
+    covered = {visit.url_name for visit in VISITS} | set(NOT_PAGES) | set(DOWNLOADS)
 
     missing = url_names() - covered
 
@@ -12,7 +12,7 @@ def test_inventory_covers_every_url_pattern():
 
 
 def test_inventory_names_only_real_url_patterns():
-    unknown = ({visit.url_name for visit in VISITS} | set(NOT_PAGES)) - url_names()
+    unknown = ({visit.url_name for visit in VISITS} | set(NOT_PAGES) | set(DOWNLOADS)) - url_names()
 
     assert unknown == set()
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_first_notices'),
+        ("people", "0003_first_notices"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='awaiting_confirmation',
+            model_name="person",
+            name="awaiting_confirmation",
             field=models.BooleanField(default=False),
         ),
     ]

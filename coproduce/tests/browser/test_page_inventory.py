@@ -17,9 +17,11 @@ def test_page_has_no_accessibility_violations(visit: Visit, page: Page, sign_in_
         sign_in_as(world.users[visit.persona])
     path = reverse(visit.url_name, kwargs=visit.kwargs(world))
 
-    response = page.goto(path)
+    response = page.goto(visit.start_at or path)
     if visit.action is not None:
         visit.action(page)
+    if visit.start_at is not None:
+        assert page.url.endswith(path), f"The action should lead to {path}, not {page.url}"
 
     assert response is not None
     if visit.action is None:
