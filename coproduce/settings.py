@@ -204,6 +204,9 @@ STORAGES = {
     },
 }
 
+# A project cannot enter design without a co-lead with lived experience (an organisation may turn this off).
+COPRODUCE_REQUIRE_CO_LEAD = env_bool("COPRODUCE_REQUIRE_CO_LEAD", default=True)
+
 # Equality answers and access needs of people with no involvement for this long are flagged for review.
 COPRODUCE_RETENTION_MONTHS = int(os.environ.get("COPRODUCE_RETENTION_MONTHS", "24"))
 

@@ -6,8 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
-from coproduce.model import Stage
-from coproduce.projects.models import Project
+from coproduce.projects.models import Lifecycle, Project
 
 
 @task()
@@ -19,8 +18,10 @@ def tell_members_about_stage(*, project_id: int, stage: str) -> int:
     project = Project.objects.get(pk=project_id)
     url = settings.SITE_URL + reverse("projects:detail", kwargs={"pk": project.pk})
     recipients = sorted({email for email in project.memberships.values_list("person__email", flat=True) if email})
-    body = render_to_string(
-        "projects/email/stage_advanced.txt", {"project": project, "stage": Stage(stage), "url": url}
-    )
-    subject = f"{project.title} has moved to the {Stage(stage).label.lower()} stage"
+    reached = Lifecycle(stage)
+    body = render_to_string("projects/email/stage_advanced.txt", {"project": project, "stage": reached, "url": url})
+    if reached == Lifecycle.CLOSED:
+        subject = f"{project.title} has closed"
+    else:
+        subject = f"{project.title} has moved to the {reached.label.lower()} stage"
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])

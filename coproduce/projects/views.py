@@ -1,5 +1,7 @@
-"""Project pages: the list, a project, creating one, and moving it to its next stage."""
+"""Project pages: the list, a project, starting or proposing one, the intake queue, the opportunity
+assessment, the project group, approving the design, and moving a project on."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,17 +9,57 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
 from coproduce.forms import submitted
-from coproduce.model import STAGES
-from coproduce.projects.forms import AdvanceStageForm, ProjectForm
-from coproduce.projects.models import Project
-from coproduce.projects.permissions import can_advance_project, can_create_project, can_view_project
-from coproduce.projects.services import StageChangeRefused, advance_stage, create_project
+from coproduce.people.models import Person
+from coproduce.projects.forms import (
+    AddToGroupForm,
+    AdvanceStageForm,
+    ApproveDesignForm,
+    AssessmentForm,
+    IntakeDecisionForm,
+    ProjectForm,
+    ProposalForm,
+)
+from coproduce.projects.models import Lifecycle, Project
+from coproduce.projects.permissions import (
+    can_advance_project,
+    can_approve_design,
+    can_assess_project,
+    can_create_project,
+    can_decide_intake,
+    can_manage_project_group,
+    can_propose_project,
+    can_view_project,
+)
+from coproduce.projects.queries import (
+    assessment_of,
+    first_involvement_stage,
+    has_lived_experience_co_lead,
+    ideas_proposed_by,
+    intake_queue,
+    is_co_lead_required,
+    lifecycle_steps,
+    rungs_by_stage,
+)
+from coproduce.projects.services import (
+    DesignApprovalRefused,
+    GroupChangeRefused,
+    IntakeDecisionRefused,
+    StageChangeRefused,
+    accept_idea,
+    add_to_project_group,
+    advance_stage,
+    approve_design,
+    create_project,
+    decline_idea,
+    propose_project,
+    record_assessment,
+)
 
 PAGE_SIZE = 50
 
 
 def _project_for(user: User, pk: int) -> Project:
-    project = get_object_or_404(Project, pk=pk)
+    project = get_object_or_404(Project.objects.select_related("assessment"), pk=pk)
     if not can_view_project(user, project):
         raise PermissionDenied
     return project
@@ -25,23 +67,45 @@ def _project_for(user: User, pk: int) -> Project:
 
 def project_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    projects = Project.objects.visible_to(user)
+    projects = Project.objects.visible_to(user).taken_on()
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "projects/project_list.html", {"page": page, "can_create": can_create_project(user)})
+    return render(
+        request,
+        "projects/project_list.html",
+        {"page": page, "can_create": can_create_project(user), "can_propose": can_propose_project(user)},
+    )
 
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     project = _project_for(user, pk)
     memberships = project.memberships.select_related("person")
+    may_manage_group = can_manage_project_group(user)
+    needs_co_lead = (
+        project.stage == Lifecycle.IDEA and is_co_lead_required() and not has_lived_experience_co_lead(project)
+    )
     return render(
         request,
         "projects/project_detail.html",
         {
             "project": project,
             "memberships": memberships,
-            "stages": STAGES,
-            "can_advance": can_advance_project(user, project) and project.next_stage is not None,
+            "steps": lifecycle_steps(project),
+            "assessment": assessment_of(project),
+            "rungs": rungs_by_stage(project),
+            "first_involvement": first_involvement_stage(project),
+            "can_advance": (
+                can_advance_project(user, project)
+                and project.next_stage is not None
+                and not project.is_waiting_for_intake
+                and not project.is_declined
+            ),
+            "needs_co_lead": needs_co_lead,
+            "can_assess": can_assess_project(user, project),
+            "can_approve_design": (
+                can_approve_design(user) and project.stage == Lifecycle.DESIGN and project.design_approved_at is None
+            ),
+            "can_manage_group": may_manage_group,
         },
     )
 
@@ -52,14 +116,20 @@ def project_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = ProjectForm(submitted(request))
     if form.is_valid():
-        project = create_project(
-            form.save(commit=False),
-            by=user,
-            co_lead=form.cleaned_data["co_lead"],
-            staff_lead=form.cleaned_data["staff_lead"],
-            champion=form.cleaned_data["champion"],
-        )
-        return redirect("projects:detail", pk=project.pk)
+        try:
+            project = create_project(
+                form.save(commit=False),
+                by=user,
+                co_lead=form.cleaned_data["co_lead"],
+                staff_lead=form.cleaned_data["staff_lead"],
+                champion=form.cleaned_data["champion"],
+                start_at=form.cleaned_data["start_at"],
+            )
+        except StageChangeRefused as refusal:
+            form.add_error("co_lead", refusal.message)
+        else:
+            messages.success(request, f"You started the project at the {project.get_stage_display().lower()} stage.")
+            return redirect("projects:detail", pk=project.pk)
     return render(request, "projects/project_form.html", {"form": form})
 
 
@@ -71,9 +141,130 @@ def project_advance(request: HttpRequest, pk: int) -> HttpResponse:
     form = AdvanceStageForm(submitted(request), initial={"to_stage": project.next_stage})
     if form.is_valid():
         try:
-            advance_stage(project, to=form.cleaned_data["to_stage"], by=user)
+            advanced = advance_stage(project, to=form.cleaned_data["to_stage"], by=user)
         except StageChangeRefused as refusal:
             form.add_error(None, refusal.message)
         else:
+            if advanced.stage == Lifecycle.CLOSED:
+                messages.success(request, "The project is closed.")
+            else:
+                messages.success(request, f"The project is at the {advanced.get_stage_display().lower()} stage now.")
             return redirect("projects:detail", pk=project.pk)
-    return render(request, "projects/project_advance.html", {"project": project, "form": form})
+    return render(
+        request,
+        "projects/project_advance.html",
+        {
+            "project": project,
+            "form": form,
+            "needs_co_lead": (
+                project.next_stage == Lifecycle.DESIGN
+                and is_co_lead_required()
+                and not has_lived_experience_co_lead(project)
+            ),
+            "can_manage_group": can_manage_project_group(user),
+        },
+    )
+
+
+def project_propose(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_propose_project(user):
+        raise PermissionDenied
+    form = ProposalForm(submitted(request))
+    if form.is_valid():
+        propose_project(form.save(commit=False), by=user)
+        messages.success(request, "Thank you for your idea. A coordinator will read it and decide what happens next.")
+        return redirect("projects:my_ideas")
+    return render(request, "projects/project_propose.html", {"form": form})
+
+
+def my_ideas(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_propose_project(user):
+        raise PermissionDenied
+    person = get_object_or_404(Person, user=user)
+    page = Paginator(ideas_proposed_by(person), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "projects/my_ideas.html", {"page": page})
+
+
+def intake(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_decide_intake(user):
+        raise PermissionDenied
+    page = Paginator(intake_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "projects/intake.html", {"page": page})
+
+
+def decide_intake(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_decide_intake(user):
+        raise PermissionDenied
+    project = get_object_or_404(Project.objects.select_related("proposed_by"), pk=pk)
+    form = IntakeDecisionForm(submitted(request))
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == IntakeDecisionForm.ACCEPT:
+                accept_idea(project, by=user)
+                messages.success(request, f"You took on “{project.title}”. It is a project at the idea stage now.")
+            else:
+                decline_idea(project, reason=form.cleaned_data["reason"], by=user)
+                messages.success(request, f"You did not take “{project.title}” forward. We will show your reason.")
+        except IntakeDecisionRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            return redirect("projects:intake")
+    return render(request, "projects/decide_intake.html", {"project": project, "form": form})
+
+
+def project_assessment(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    project = _project_for(user, pk)
+    if not can_assess_project(user, project):
+        raise PermissionDenied
+    existing = assessment_of(project)
+    form = AssessmentForm(submitted(request), instance=existing)
+    if form.is_valid():
+        record_assessment(form.save(commit=False), project=project, by=user)
+        messages.success(request, "The opportunity assessment is saved.")
+        return redirect("projects:detail", pk=project.pk)
+    return render(
+        request, "projects/project_assessment.html", {"project": project, "form": form, "is_new": existing is None}
+    )
+
+
+def project_approve_design(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    project = _project_for(user, pk)
+    if not can_approve_design(user):
+        raise PermissionDenied
+    form = ApproveDesignForm(submitted(request))
+    if form.is_valid():
+        try:
+            approve_design(project, by=user)
+        except DesignApprovalRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, "The design is approved.")
+            return redirect("projects:detail", pk=project.pk)
+    return render(request, "projects/project_approve_design.html", {"project": project, "form": form})
+
+
+def project_add_to_group(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    project = _project_for(user, pk)
+    if not can_manage_project_group(user):
+        raise PermissionDenied
+    form = AddToGroupForm(submitted(request))
+    if form.is_valid():
+        try:
+            membership = add_to_project_group(
+                project, person=form.cleaned_data["person"], role=form.cleaned_data["role"], by=user
+            )
+        except GroupChangeRefused as refusal:
+            form.add_error("person", refusal.message)
+        else:
+            messages.success(
+                request, f"{membership.person.name} is in the project group as {membership.get_role_display().lower()}."
+            )
+            return redirect("projects:detail", pk=project.pk)
+    return render(request, "projects/project_add_to_group.html", {"project": project, "form": form})

@@ -17,9 +17,8 @@ from playwright.sync_api import Page
 
 from coproduce.accounts.models import SignInLink, User, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
-from coproduce.model import Stage
 from coproduce.people.models import Notice, PeopleImport, Person
-from coproduce.projects.models import Membership, Project, ProjectRole
+from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
 
 VALID_TOKEN = "inventory-valid-token"
 
@@ -31,6 +30,7 @@ class World:
     users: dict[str, User]
     project: Project
     last_stage_project: Project
+    idea: Project
     person: Person
 
 
@@ -63,14 +63,22 @@ def build_world() -> World:
     Membership.objects.create(project=project, person=users["grace"].person, role=ProjectRole.MEMBER)
     Membership.objects.create(project=project, person=users["amina"].person, role=ProjectRole.STAFF_LEAD)
     last = Project.objects.create(
-        title="Day centre review", summary="What worked.", stage=Stage.EVALUATION, created_by=users["amina"]
+        title="Day centre review", summary="What worked.", stage=Lifecycle.CLOSED, created_by=users["amina"]
+    )
+    idea = Project.objects.create(
+        title="Quiet hours at the library",
+        summary="Autistic people need quiet times.",
+        stage=Lifecycle.IDEA,
+        intake_status=IntakeStatus.SUBMITTED,
+        proposed_by=users["dev"].person,
+        created_by=users["dev"],
     )
     person = Person.objects.create(full_name="Rosa Lindqvist", kind="member", phone="01632 960000")
     now = timezone.now()
     SignInLink.objects.create(
         user=users["grace"], token_hash=hash_token(VALID_TOKEN), created_at=now, expires_at=now + timedelta(minutes=15)
     )
-    return World(users=users, project=project, last_stage_project=last, person=person)
+    return World(users=users, project=project, last_stage_project=last, idea=idea, person=person)
 
 
 def submit_empty_form(page: Page) -> None:
@@ -168,6 +176,13 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "equality:mine": PERSONAS,
     "equality:answer": PERSONAS,
     "projects:list": PERSONAS,
+    "projects:propose": PERSONAS,
+    "projects:my_ideas": PERSONAS,
+    "projects:intake": ("amina", "morgan"),
+    "projects:decide_intake": ("amina", "morgan"),
+    "projects:assessment": ("amina", "morgan", "dev"),
+    "projects:approve_design": ("amina", "morgan"),
+    "projects:add_to_group": ("amina", "morgan"),
     "projects:create": ("amina", "morgan"),
     "projects:detail": ("amina", "sam", "morgan", "dev", "grace"),
     "projects:advance": ("amina", "morgan", "dev"),
@@ -175,8 +190,16 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
 
 
 def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
-    if url_name in ("projects:detail", "projects:advance"):
+    if url_name in (
+        "projects:detail",
+        "projects:advance",
+        "projects:assessment",
+        "projects:approve_design",
+        "projects:add_to_group",
+    ):
         return {"pk": world.project.pk}
+    if url_name == "projects:decide_intake":
+        return {"pk": world.idea.pk}
     if url_name in ("people:detail", "people:access_needs", "people:consents", "people:data", "people:data_json"):
         return {"pk": world.person.pk}
     if url_name == "people:delete":
@@ -186,6 +209,13 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
     if url_name == "people:organisation_detail":
         return {"pk": world.users["priya"].person.organisation_id}
     return {}
+
+
+# File downloads: the permission matrix checks who may have them; there is no page to scan.
+DOWNLOADS = {
+    "you:data_json": "the JSON download linked from you:data",
+    "people:data_json": "the JSON download linked from people:data",
+}
 
 
 def _visits_by_access() -> list[Visit]:
@@ -259,6 +289,36 @@ STATE_VISITS = (
     Visit("people:detail", "dev", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="own"),
     Visit("projects:list", "tom", state="empty"),
     Visit("projects:create", "amina", state="errors", action=submit_empty_form),
+    Visit("projects:propose", "dev", state="errors", action=submit_empty_form),
+    Visit("projects:my_ideas", "tom", state="empty"),
+    Visit(
+        "projects:decide_intake",
+        "amina",
+        kwargs=lambda world: {"pk": world.idea.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
+    Visit(
+        "projects:assessment",
+        "dev",
+        kwargs=lambda world: {"pk": world.project.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
+    Visit(
+        "projects:approve_design",
+        "amina",
+        kwargs=lambda world: {"pk": world.project.pk},
+        state="refused",
+        action=submit_empty_form,
+    ),
+    Visit(
+        "projects:add_to_group",
+        "amina",
+        kwargs=lambda world: {"pk": world.project.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
     Visit("projects:advance", "amina", kwargs=lambda world: {"pk": world.last_stage_project.pk}, state="last-stage"),
     # The refusal page, reached the way people reach it.
     Visit("people:list", "grace", state="forbidden", status=403),
@@ -266,11 +326,6 @@ STATE_VISITS = (
 
 VISITS: tuple[Visit, ...] = (*_visits_by_access(), *STATE_VISITS)
 
-# File downloads: the permission matrix checks who may have them; there is no page to scan.
-DOWNLOADS = {
-    "you:data_json": "the JSON download linked from you:data",
-    "people:data_json": "the JSON download linked from people:data",
-}
 
 # URL patterns that are not pages: each names the page whose form sends to it.
 NOT_PAGES = {

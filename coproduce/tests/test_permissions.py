@@ -87,7 +87,9 @@ def test_create_posts_refused_for_roles_that_may_not_create(persona, everyone, c
     people_before, projects_before = Person.objects.count(), Project.objects.count()
 
     person_response = client.post(reverse("people:create"), {"full_name": "Rosa", "kind": "member"})
-    project_response = client.post(reverse("projects:create"), {"title": "New", "summary": "Something"})
+    project_response = client.post(
+        reverse("projects:create"), {"title": "New", "summary": "Something", "start_at": "idea"}
+    )
 
     assert person_response.status_code == (302 if allowed else REFUSED)
     assert project_response.status_code == (302 if allowed else REFUSED)

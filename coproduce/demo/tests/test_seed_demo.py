@@ -21,8 +21,8 @@ def test_seed_demo_creates_every_persona_with_a_sign_in(db):
 def test_seed_demo_creates_projects_at_every_stage(db):
     call_command("seed_demo")
 
-    assert set(Project.objects.values_list("stage", flat=True)) == set(Stage.values)
-    assert all(project.memberships.filter(role="co_lead").exists() for project in Project.objects.all())
+    assert set(Stage.values) <= set(Project.objects.values_list("stage", flat=True))
+    assert all(project.memberships.filter(role="co_lead").exists() for project in Project.objects.exclude(stage="idea"))
 
 
 def test_seed_demo_run_twice_changes_nothing(db):

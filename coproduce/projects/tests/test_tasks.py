@@ -13,9 +13,8 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
-from coproduce.model import Stage
 from coproduce.people.tests.factories import PersonFactory
-from coproduce.projects.models import Membership, Project, ProjectRole
+from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import advance_stage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,7 +35,7 @@ def run_worker() -> None:
 
 def test_tell_members_about_stage_emails_each_member_with_an_email(amina: User, bus_stops: Project) -> None:
     Membership.objects.create(project=bus_stops, person=PersonFactory.create(full_name="Olu Ade", email=""))
-    advance_stage(bus_stops, to=Stage.DEVELOPMENT, by=amina)
+    advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
 
     run_worker()
 
@@ -59,7 +58,7 @@ def test_tell_members_about_stage_sends_one_email_to_someone_with_two_roles(
     amina: User, dev: User, bus_stops: Project
 ) -> None:
     Membership.objects.create(project=bus_stops, person=dev.person, role=ProjectRole.CHAMPION)
-    advance_stage(bus_stops, to=Stage.DEVELOPMENT, by=amina)
+    advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
 
     run_worker()
 
@@ -69,9 +68,31 @@ def test_tell_members_about_stage_sends_one_email_to_someone_with_two_roles(
 
 
 def test_tell_members_about_stage_names_the_stage_the_project_reached(amina: User, bus_stops: Project) -> None:
-    Project.objects.filter(pk=bus_stops.pk).update(stage=Stage.IMPLEMENTATION)
-    advance_stage(bus_stops, to=Stage.EVALUATION, by=amina)
+    Project.objects.filter(pk=bus_stops.pk).update(stage=Lifecycle.IMPLEMENTATION)
+    advance_stage(bus_stops, to=Lifecycle.EVALUATION, by=amina)
 
     run_worker()
 
     assert {message.subject for message in mail.outbox} == {"Step-free bus stops has moved to the evaluation stage"}
+
+
+def test_tell_members_about_stage_says_when_a_project_has_closed(amina: User, bus_stops: Project) -> None:
+    Project.objects.filter(pk=bus_stops.pk).update(stage=Lifecycle.EVALUATION)
+    advance_stage(bus_stops, to=Lifecycle.CLOSED, by=amina)
+
+    run_worker()
+
+    assert {message.subject for message in mail.outbox} == {"Step-free bus stops has closed"}
+    assert 'The project "Step-free bus stops" has closed. Thank you for taking part.' in mail.outbox[0].body
+
+
+def test_tell_members_about_stage_writes_the_title_as_typed_in_the_plain_text_email(
+    amina: User, bus_stops: Project
+) -> None:
+    # The email is plain text: "&" must stay "&", not become "&amp;".
+    Project.objects.filter(pk=bus_stops.pk).update(title="Tea & chat")
+    advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
+
+    run_worker()
+
+    assert 'The project "Tea & chat" has moved to the development stage.' in mail.outbox[0].body

@@ -21,7 +21,7 @@ from coproduce.people.models import (
     Purpose,
 )
 from coproduce.projects.models import Membership, Project, ProjectRole
-from coproduce.projects.services import create_project
+from coproduce.projects.services import create_project, propose_project
 
 # Told once by each persona, and shown wherever it matters.
 ACCESS_NEEDS: dict[str, tuple[list[Need], dict[str, Any]]] = {
@@ -117,6 +117,14 @@ class Command(BaseCommand):
             Project.objects.filter(pk=project.pk).update(stage=stage)
             for key, role in group.items():
                 Membership.objects.create(project=project, person=people[key], role=role)
+
+        # An idea Dev proposed, waiting in the coordinator's intake queue.
+        idea_title = "Quiet hours at the library"
+        if not Project.objects.filter(title=idea_title).exists():
+            dev = User.objects.get(email="dev@example.org")
+            propose_project(
+                Project(title=idea_title, summary="Autistic people like me need quiet times at the library."), by=dev
+            )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000 as:"))
         for persona in PERSONAS:
