@@ -17,7 +17,7 @@ class NavItem:
 
 def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
     user = request.user
-    links = [("Home", reverse("home"))]
+    links = [("Home", reverse("home")), ("Get involved", reverse("involvement:opportunities"))]
     if user.is_authenticated:
         links.append(("Projects", reverse("projects:list")))
         if can_list_people(user):

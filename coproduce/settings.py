@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.people",
     "coproduce.equality",
     "coproduce.projects",
+    "coproduce.involvement",
     "coproduce.demo",
 ]
 

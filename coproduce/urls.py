@@ -12,4 +12,5 @@ urlpatterns = [
     path("you/", include("coproduce.people.you_urls")),
     path("you/equality/", include("coproduce.equality.urls")),
     path("projects/", include("coproduce.projects.urls")),
+    path("get-involved/", include("coproduce.involvement.urls")),
 ]

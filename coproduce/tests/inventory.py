@@ -17,7 +17,8 @@ from playwright.sync_api import Page
 
 from coproduce.accounts.models import SignInLink, User, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
-from coproduce.people.models import Notice, PeopleImport, Person
+from coproduce.involvement.models import Activity, Registration
+from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
 
 VALID_TOKEN = "inventory-valid-token"
@@ -31,6 +32,8 @@ class World:
     project: Project
     last_stage_project: Project
     idea: Project
+    activity: Activity
+    registration: Registration
     person: Person
 
 
@@ -74,11 +77,40 @@ def build_world() -> World:
         created_by=users["dev"],
     )
     person = Person.objects.create(full_name="Rosa Lindqvist", kind="member", phone="01632 960000")
+    starts = (timezone.localtime() + timedelta(days=14)).replace(hour=10, minute=0, second=0, microsecond=0)
+    activity = Activity.objects.create(
+        project=project,
+        stage="design",
+        kind="workshop",
+        title="Bus stop design workshop",
+        description="We plan the new bus stops together.",
+        easy_read_summary="We will talk about bus stops.\nYou can say what you think.",
+        format="in_person",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        venue="Riverside Community Centre",
+        venue_access="Step-free entrance.",
+        capacity=12,
+        planned_rung="co_design",
+        is_open=True,
+        created_by=users["amina"],
+    )
+    profile, _ = AccessProfile.objects.get_or_create(person=users["dev"].person)
+    AccessNeed.objects.get_or_create(profile=profile, need="easy_read")
+    registration = Registration.objects.create(activity=activity, person=users["dev"].person, status="registered")
     now = timezone.now()
     SignInLink.objects.create(
         user=users["grace"], token_hash=hash_token(VALID_TOKEN), created_at=now, expires_at=now + timedelta(minutes=15)
     )
-    return World(users=users, project=project, last_stage_project=last, idea=idea, person=person)
+    return World(
+        users=users,
+        project=project,
+        last_stage_project=last,
+        idea=idea,
+        person=person,
+        activity=activity,
+        registration=registration,
+    )
 
 
 def submit_empty_form(page: Page) -> None:
@@ -175,6 +207,28 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "you:delete": PERSONAS,
     "equality:mine": PERSONAS,
     "equality:answer": PERSONAS,
+    "involvement:opportunities": ANYONE,
+    "involvement:detail": ANYONE,
+    "involvement:ics": ANYONE,
+    "involvement:interest": ANYONE,
+    "involvement:yours": PERSONAS,
+    "involvement:register": PERSONAS,
+    "involvement:withdraw": ("amina", "morgan", "dev"),
+    **{
+        f"involvement:{name}": ("amina", "morgan")
+        for name in (
+            "manage",
+            "activity_create",
+            "manage_activity",
+            "activity_edit",
+            "publish",
+            "roster",
+            "roster_add",
+            "arrangements",
+            "mark_ready",
+            "attendance",
+        )
+    },
     "projects:list": PERSONAS,
     "projects:propose": PERSONAS,
     "projects:my_ideas": PERSONAS,
@@ -189,6 +243,25 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
 }
 
 
+ACTIVITY_PAGES = {
+    f"involvement:{name}"
+    for name in (
+        "detail",
+        "ics",
+        "easy_read_image",
+        "interest",
+        "register",
+        "manage_activity",
+        "activity_edit",
+        "publish",
+        "roster",
+        "roster_add",
+        "mark_ready",
+        "attendance",
+    )
+}
+
+
 def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
     if url_name in (
         "projects:detail",
@@ -200,6 +273,10 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
         return {"pk": world.project.pk}
     if url_name == "projects:decide_intake":
         return {"pk": world.idea.pk}
+    if url_name in ("involvement:withdraw", "involvement:arrangements"):
+        return {"pk": world.registration.pk}
+    if url_name in ACTIVITY_PAGES:
+        return {"pk": world.activity.pk}
     if url_name in ("people:detail", "people:access_needs", "people:consents", "people:data", "people:data_json"):
         return {"pk": world.person.pk}
     if url_name == "people:delete":
@@ -215,6 +292,8 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
 DOWNLOADS = {
     "you:data_json": "the JSON download linked from you:data",
     "people:data_json": "the JSON download linked from people:data",
+    "involvement:ics": "the calendar file linked from involvement:detail",
+    "involvement:easy_read_image": "the Easy Read picture shown on involvement pages (404 without one)",
 }
 
 
@@ -290,6 +369,30 @@ STATE_VISITS = (
     Visit("projects:list", "tom", state="empty"),
     Visit("projects:create", "amina", state="errors", action=submit_empty_form),
     Visit("projects:propose", "dev", state="errors", action=submit_empty_form),
+    Visit("involvement:yours", "tom", state="empty"),
+    Visit(
+        "involvement:interest",
+        None,
+        kwargs=lambda world: {"pk": world.activity.pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
+    Visit("involvement:activity_create", "amina", state="errors", action=submit_empty_form),
+    *(
+        Visit(
+            f"involvement:{name}",
+            persona,
+            kwargs=lambda world: {"pk": world.activity.pk},
+            state="errors",
+            action=submit_empty_form,
+        )
+        for name, persona in (
+            ("register", "dev"),
+            ("mark_ready", "amina"),
+            ("attendance", "amina"),
+            ("roster_add", "amina"),
+        )
+    ),
     Visit("projects:my_ideas", "tom", state="empty"),
     Visit(
         "projects:decide_intake",

@@ -21,11 +21,11 @@ def nav_labels(html: str) -> list[str]:
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        ("amina", ["Home", "Projects", "People", "Your details", "Co-production"]),
-        ("morgan", ["Home", "Projects", "People", "Your details", "Co-production"]),
-        ("dev", ["Home", "Projects", "Your details", "Co-production"]),
-        ("sam", ["Home", "Projects", "Your details", "Co-production"]),
-        ("priya", ["Home", "Projects", "People", "Your details", "Co-production"]),
+        ("amina", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
+        ("morgan", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
+        ("dev", ["Home", "Get involved", "Projects", "Your details", "Co-production"]),
+        ("sam", ["Home", "Get involved", "Projects", "Your details", "Co-production"]),
+        ("priya", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
     ],
 )
 def test_navigation_depends_on_the_role(persona, expected, everyone, client_for):
@@ -37,7 +37,7 @@ def test_navigation_depends_on_the_role(persona, expected, everyone, client_for)
 def test_navigation_for_signed_out_people(client, db):
     html = client.get(reverse("home")).content.decode()
 
-    assert nav_labels(html) == ["Home", "Co-production"]
+    assert nav_labels(html) == ["Home", "Get involved", "Co-production"]
     assert "Sign out" not in html
 
 

@@ -1,12 +1,15 @@
 """Create the demo personas and a few projects at different stages. Safe to run again."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
+from coproduce.involvement.models import Activity, Outreach, Registration
 from coproduce.model import Stage
 from coproduce.people.models import (
     AccessNeed,
@@ -20,7 +23,7 @@ from coproduce.people.models import (
     Person,
     Purpose,
 )
-from coproduce.projects.models import Membership, Project, ProjectRole
+from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import create_project, propose_project
 
 # Told once by each persona, and shown wherever it matters.
@@ -117,6 +120,35 @@ class Command(BaseCommand):
             Project.objects.filter(pk=project.pk).update(stage=stage)
             for key, role in group.items():
                 Membership.objects.create(project=project, person=people[key], role=role)
+
+        # A workshop open for registration, with Dev (who needs Easy Read) already registered.
+        workshop_title = "Design workshop: Easy Read GP letters"
+        if not Activity.objects.filter(title=workshop_title).exists():
+            starts = (timezone.localtime() + timedelta(days=14)).replace(hour=10, minute=30, second=0, microsecond=0)
+            workshop = Activity.objects.create(
+                project=Project.objects.get(title="Easy Read letters from GP surgeries"),
+                stage=Lifecycle.DESIGN,
+                kind="workshop",
+                title=workshop_title,
+                description="Help us design letters from GP surgeries that everyone can read. We will look at real "
+                "letters together and write better ones.",
+                easy_read_summary="We will look at letters from the doctor.\nWe will make them easy to read.\n"
+                "You will be paid for your time.",
+                format="in_person",
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=2),
+                venue="Riverside Community Centre, 12 Mill Lane",
+                venue_access="Step-free entrance and an accessible toilet. A quiet room is available.",
+                capacity=12,
+                planned_rung="co_design",
+                is_open=True,
+                created_by=coordinator,
+            )
+            Outreach.objects.bulk_create(
+                Outreach(activity=workshop, channel=channel)
+                for channel in ("email_list", "partner_organisations", "community_venues")
+            )
+            Registration.objects.create(activity=workshop, person=people["dev"], status="registered")
 
         # An idea Dev proposed, waiting in the coordinator's intake queue.
         idea_title = "Quiet hours at the library"

@@ -1,0 +1,1 @@
+"""Activities people take part in: "Get involved", registrations, access arrangements and attendance."""
