@@ -24,4 +24,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --silent --no-audit --no-fund
 fi
 npm run --silent build >/dev/null
-mkdir -p data
+# data/ holds the SQLite database and sent emails; staticfiles/ is where collectstatic puts assets.
+mkdir -p data staticfiles

@@ -43,7 +43,8 @@ def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_p
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the project name")
     page.get_by_label("Project name").fill("Accessible council meetings")
     page.get_by_label("What is the project about?").fill("Council meetings that everyone can follow.")
-    page.get_by_label("Co-lead with lived experience (optional)").select_option(label="Devendra Patel")
+    page.get_by_label("At the design stage: we are ready to plan it with people").check()
+    page.get_by_label("Co-lead with lived experience").select_option(label="Devendra Patel")
     page.get_by_role("button", name="Start project").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Accessible council meetings")
 
