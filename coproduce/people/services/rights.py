@@ -143,7 +143,7 @@ def anonymise_person(person: Person, *, by: User, reason: DeletionReason) -> Per
     """
     if not can_exercise_rights_for.test(by, person):
         raise PermissionDenied
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     if person.anonymised_at is not None:
         raise AnonymiseRefused(ALREADY_ANONYMISED)
 
