@@ -1,12 +1,13 @@
 """Reads about projects across models: their life so far, their assessment, and who was involved when.
 
-Some answers here come from involvement records (who took part in which activity). The
-``involvement`` app keeps those records and is being built now. Until it is installed, the functions
-that need it say so in their docstrings and answer "not known" (``None``) or ``False``.
+Some answers here come from involvement records (who took part in which activity), which the
+``involvement`` app keeps. The model is looked up by name because that app builds on this one; where
+no records exist the answer is "not yet known" (``None``) or ``False``.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -106,22 +107,45 @@ def planned_rungs(project: Project) -> dict[Stage, LadderRung | None]:
     return {stage: assessment.planned_rung(stage) if assessment is not None else None for stage in STAGE_ORDER}
 
 
-def actual_rungs(project: Project) -> dict[Stage, LadderRung | None]:
-    """The ladder rung people actually reached in each of the four stages; None where not yet known.
+def _attendance_records() -> Any:
+    try:
+        return apps.get_model("involvement", "Attendance")._default_manager
+    except LookupError:
+        return None
 
-    The involvement app will feed this from its records (the rung of each activity people attended
-    in that stage). Until it does, every stage is "not yet known".
+
+def actual_rungs(project: Project) -> dict[Stage, LadderRung | None]:
+    """The ladder rung people actually reached in each of the four stages; None where nobody took part yet.
+
+    For each stage: the highest rung among that stage's activities that someone attended.
     """
-    return dict.fromkeys(STAGE_ORDER)
+    rungs: dict[Stage, LadderRung | None] = dict.fromkeys(STAGE_ORDER)
+    records = _attendance_records()
+    if records is None:
+        return rungs
+    ladder = list(LadderRung)
+    held = records.filter(activity__project=project).values_list("activity__stage", "activity__planned_rung").distinct()
+    for stage_value, rung_value in held:
+        if stage_value not in Stage.values or not rung_value:
+            continue
+        stage, rung = Stage(stage_value), LadderRung(rung_value)
+        current = rungs[stage]
+        if current is None or ladder.index(rung) > ladder.index(current):
+            rungs[stage] = rung
+    return rungs
 
 
 def first_involvement_stage(project: Project) -> Lifecycle | None:
-    """The first stage at which people with lived experience took part in the project; None if not known.
-
-    The involvement app will feed this from its attendance records (the earliest stage of an activity
-    attended by a member or carer). Until it does, the answer is "not yet known".
-    """
-    return None
+    """The first stage at which people with lived experience (members and carers) took part; None if none yet."""
+    records = _attendance_records()
+    if records is None:
+        return None
+    stages = set(
+        records.filter(activity__project=project, person__kind__in=LIVED_EXPERIENCE_KINDS).values_list(
+            "activity__stage", flat=True
+        )
+    )
+    return next((stage for stage in LIFECYCLE_ORDER if stage.value in stages), None)
 
 
 def has_early_involvement(project: Project) -> bool:
@@ -132,14 +156,11 @@ def has_early_involvement(project: Project) -> bool:
     belongs to this project (``activity__project``) at the idea or design stage (``activity__stage``).
     Until that app is installed, there can be no such record, so the answer is False.
     """
-    try:
-        attendance = apps.get_model("involvement", "Attendance")
-    except LookupError:
+    records = _attendance_records()
+    if records is None:
         return False
     return bool(
-        attendance._default_manager.filter(
-            activity__project=project, activity__stage__in=[Lifecycle.IDEA, Lifecycle.DESIGN]
-        ).exists()
+        records.filter(activity__project=project, activity__stage__in=[Lifecycle.IDEA, Lifecycle.DESIGN]).exists()
     )
 
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from coproduce.audit.models import AuditEvent
 from coproduce.involvement.models import Activity, Attendance
+from coproduce.model import LadderRung, Stage
 from coproduce.projects.models import Lifecycle
-from coproduce.projects.queries import has_early_involvement
+from coproduce.projects.queries import actual_rungs, first_involvement_stage, has_early_involvement
 from coproduce.projects.services import DesignApprovalRefused, approve_design
 
 
@@ -63,3 +64,29 @@ def test_project_page_lists_its_activities(amina, bus_stops, client_for):
 
     assert f'href="/get-involved/manage/{activity.pk}/">Bus stop design workshop</a>' in page
     assert f'href="/get-involved/manage/new/?project={bus_stops.pk}"' in page
+
+
+def test_actual_rung_is_the_highest_rung_of_the_activities_people_attended(amina, dev, bus_stops):
+    consultation = workshop(bus_stops, stage=Lifecycle.DESIGN, by=amina)
+    Activity.objects.filter(pk=consultation.pk).update(planned_rung="consultation")
+    co_design = workshop(bus_stops, stage=Lifecycle.DESIGN, by=amina)
+    unattended = workshop(bus_stops, stage=Lifecycle.DEVELOPMENT, by=amina)
+    for activity in (consultation, co_design):
+        Attendance.objects.create(activity=activity, person=dev.person, minutes=60, recorded_by=amina)
+
+    rungs = actual_rungs(bus_stops)
+
+    assert rungs[Stage.DESIGN] == LadderRung.CO_DESIGN
+    assert rungs[Stage.DEVELOPMENT] is None
+    assert unattended.attendances.count() == 0
+
+
+def test_first_involvement_stage_counts_only_people_with_lived_experience(amina, dev, bus_stops):
+    idea_meeting = workshop(bus_stops, stage=Lifecycle.IDEA, by=amina)
+    Attendance.objects.create(activity=idea_meeting, person=amina.person, minutes=60, recorded_by=amina)
+    design_workshop = workshop(bus_stops, stage=Lifecycle.DESIGN, by=amina)
+    Attendance.objects.create(activity=design_workshop, person=dev.person, minutes=60, recorded_by=amina)
+
+    first = first_involvement_stage(bus_stops)
+
+    assert first == Lifecycle.DESIGN
