@@ -9,6 +9,7 @@ urlpatterns = [
     path("", directory.person_list, name="list"),
     path("add/", directory.person_create, name="create"),
     path("<int:pk>/", directory.person_detail, name="detail"),
+    path("<int:pk>/confirm/", directory.person_confirm, name="confirm"),
     path("organisations/", organisations.organisation_list, name="organisations"),
     path("organisations/add/", organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),

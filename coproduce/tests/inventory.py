@@ -44,6 +44,13 @@ def restore_first_notices() -> None:
         Notice.objects.get_or_create(purpose=purpose, version=1, defaults={"title": title, "text": text})
 
 
+def awaiting(world: World) -> Person:
+    """Someone who registered interest on Get involved, without an account."""
+    return Person.objects.create(
+        full_name="Sunita Rao", kind="member", phone="01632 960111", awaiting_confirmation=True
+    )
+
+
 def people_import(world: World, *, mapped: bool = True, clean: bool = False) -> PeopleImport:
     """A spreadsheet Amina has uploaded: with a problem row unless ``clean``."""
     rows = [["Ruth Evans", "ruth@example.org", "carer"]] + ([] if clean else [["", "not-an-email", "volunteer"]])
@@ -324,6 +331,7 @@ STATE_VISITS = (
     Visit(
         "people:delete", "amina", kwargs=lambda world: {"pk": world.person.pk}, state="errors", action=submit_empty_form
     ),
+    Visit("people:detail", "amina", kwargs=lambda world: {"pk": awaiting(world).pk}, state="awaiting-confirmation"),
     Visit("people:data", "amina", kwargs=lambda world: {"pk": world.users["dev"].person.pk}, state="member"),
     Visit("people:import_upload", "amina", state="errors", action=submit_empty_form),
     Visit(
@@ -433,6 +441,7 @@ VISITS: tuple[Visit, ...] = (*_visits_by_access(), *STATE_VISITS)
 # URL patterns that are not pages: each names the page whose form sends to it.
 NOT_PAGES = {
     "accounts:sign_out": "the Sign out button in the header of every signed-in page",
+    "people:confirm": "the Confirm button on people:detail for someone awaiting confirmation",
     "equality:withdraw": "the Stop using my answers button on equality:mine",
 }
 

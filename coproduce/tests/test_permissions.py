@@ -19,6 +19,7 @@ SPECIAL = (
     "accounts:sign_in_link",
     "accounts:sign_out",
     "equality:withdraw",
+    "people:confirm",  # POST only: tested in people/tests/test_confirm.py
     "involvement:easy_read_image",  # 404 without a picture; its own tests cover who may see one
 )
 

@@ -30,3 +30,20 @@ def add_person(person: Person, *, by: User, sign_in_role: Role | None) -> Person
         payload={"kind": person.kind, "sign_in_role": sign_in_role or ""},
     )
     return person
+
+
+@transaction.atomic
+def confirm_person(person: Person, *, by: User) -> Person:
+    """Confirm someone who registered interest without an account, so they count as involved.
+
+    Effects: clears ``awaiting_confirmation`` and records an audit event. Raises PermissionDenied if
+    ``by`` may not add people. Confirming someone already confirmed changes nothing.
+    """
+    if not can_add_person(by):
+        raise PermissionDenied
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    if locked.awaiting_confirmation:
+        locked.awaiting_confirmation = False
+        locked.save(update_fields=["awaiting_confirmation"])
+        record_event(actor=by, action="person.confirmed", target=locked)
+    return locked

@@ -1,9 +1,11 @@
 """The people list, a person's page, and adding someone."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import Role, User
 from coproduce.forms import submitted
@@ -17,7 +19,7 @@ from coproduce.people.permissions import (
     can_list_people,
     can_view_person,
 )
-from coproduce.people.services.directory import add_person
+from coproduce.people.services.directory import add_person, confirm_person
 
 PAGE_SIZE = 50
 
@@ -43,8 +45,23 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "people/person_detail.html",
-        {"person": person, "memberships": memberships, "can_act_for_person": can_act_for_person(request.user)},
+        {
+            "person": person,
+            "memberships": memberships,
+            "can_act_for_person": can_act_for_person(request.user),
+            "can_confirm": person.awaiting_confirmation and can_add_person(request.user),
+        },
     )
+
+
+@require_POST
+def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_add_person(user):
+        raise PermissionDenied
+    person = confirm_person(get_object_or_404(Person, pk=pk), by=user)
+    messages.success(request, f"{person.full_name} is confirmed.")
+    return redirect("people:detail", pk=person.pk)
 
 
 def person_create(request: HttpRequest) -> HttpResponse:
