@@ -6,6 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.functions import Now
 
+from coproduce.accounts.models import Role
+
 
 class PersonKind(models.TextChoices):
     MEMBER = "member", "Member (lived experience)"
@@ -81,9 +83,9 @@ class PersonQuerySet(models.QuerySet["Person"]):
         role = getattr(user, "role", None)
         if not user.is_authenticated or role is None:
             return self.none()
-        if role in {"coordinator", "admin"}:
+        if role in {Role.COORDINATOR, Role.ADMIN}:
             return self
-        if role == "partner":
+        if role == Role.PARTNER:
             organisation_id = Person.objects.filter(user_id=user.pk).values("organisation_id")
             return self.filter(organisation_id__isnull=False, organisation_id__in=organisation_id)
         return self.none()
