@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "coproduce.equality",
     "coproduce.projects",
     "coproduce.involvement",
+    "coproduce.contributions",
+    "coproduce.payments",
+    "coproduce.decisions",
+    "coproduce.learning",
     "coproduce.demo",
 ]
 

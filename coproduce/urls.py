@@ -13,4 +13,8 @@ urlpatterns = [
     path("you/equality/", include("coproduce.equality.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("get-involved/", include("coproduce.involvement.urls")),
+    path("contributions/", include("coproduce.contributions.urls")),
+    path("payments/", include("coproduce.payments.urls")),
+    path("decisions/", include("coproduce.decisions.urls")),
+    path("learning/", include("coproduce.learning.urls")),
 ]

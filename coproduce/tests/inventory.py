@@ -5,36 +5,31 @@ exists that the inventory does not cover, so the scanned set cannot silently shr
 """
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
+from types import ModuleType
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from coproduce.accounts.models import SignInLink, User, hash_token
+from coproduce.accounts.models import SignInLink, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
 from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
+from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
+
+__all__ = ["ANYONE", "PERSONAS", "Visit", "World", "build_world", "object_kwargs", "submit_empty_form"]
+
+# Apps that keep their part of the inventory beside their code, in <app>/tests/inventory.py.
+APP_INVENTORIES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"coproduce.{app}.tests.inventory")
+    for app in ("contributions", "payments", "decisions", "learning")
+)
 
 VALID_TOKEN = "inventory-valid-token"
-
-
-@dataclass
-class World:
-    """The objects the inventory's pages are about."""
-
-    users: dict[str, User]
-    project: Project
-    last_stage_project: Project
-    idea: Project
-    activity: Activity
-    registration: Registration
-    person: Person
 
 
 def restore_first_notices() -> None:
@@ -120,11 +115,6 @@ def build_world() -> World:
     )
 
 
-def submit_empty_form(page: Page) -> None:
-    page.locator("main form[method=post] button[type=submit]").first.click()
-    page.wait_for_load_state()
-
-
 def clear_email_and_submit(page: Page) -> None:
     page.fill("#id_email", "")
     submit_empty_form(page)
@@ -159,25 +149,6 @@ def ask_for_link(page: Page) -> None:
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
 
-
-@dataclass(frozen=True)
-class Visit:
-    url_name: str
-    persona: str | None  # None: signed out
-    kwargs: Callable[[World], dict[str, Any]] = lambda world: {}
-    state: str = "default"
-    action: Callable[[Page], None] | None = None  # run after loading the page, to reach the state
-    status: int = 200
-    start_at: str | None = None  # a path to open instead of the URL itself (the action then gets there)
-    tags: tuple[str, ...] = field(default=())
-
-    @property
-    def id(self) -> str:
-        return f"{self.url_name}[{self.persona or 'signed-out'}:{self.state}]"
-
-
-PERSONAS = ("amina", "dev", "grace", "tom", "priya", "sam", "morgan")
-ANYONE = "anyone"  # a public page: signed-out people and every role may use it
 
 # Who may use each page; every other signed-in persona is refused with 403, and signed-out people are
 # sent to sign in. The project is "Step-free bus stops": Dev is its co-lead, Grace a member and Amina
@@ -292,6 +263,10 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any]:
         return {"pk": people_import(world).pk}
     if url_name == "people:organisation_detail":
         return {"pk": world.users["priya"].person.organisation_id}
+    for app in APP_INVENTORIES:
+        kwargs = app.object_kwargs(url_name, world)
+        if kwargs is not None:
+            return kwargs
     return {}
 
 
@@ -435,6 +410,11 @@ STATE_VISITS = (
     Visit("people:list", "grace", state="forbidden", status=403),
 )
 
+for app in APP_INVENTORIES:
+    ACCESS.update(app.ACCESS)
+    DOWNLOADS.update(app.DOWNLOADS)
+    STATE_VISITS += app.STATE_VISITS
+
 VISITS: tuple[Visit, ...] = (*_visits_by_access(), *STATE_VISITS)
 
 
@@ -444,6 +424,13 @@ NOT_PAGES = {
     "people:confirm": "the Confirm button on people:detail for someone awaiting confirmation",
     "equality:withdraw": "the Stop using my answers button on equality:mine",
 }
+for app in APP_INVENTORIES:
+    NOT_PAGES.update(app.NOT_PAGES)
+
+# URL names whose permissions have their own tests (POST-only, or 404 unless something exists).
+PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = tuple(
+    name for app in APP_INVENTORIES for name in app.PERMISSIONS_TESTED_ELSEWHERE
+)
 
 # Pages that only exist when something goes wrong, scanned by path.
 ERROR_PATHS = {"404": "/no-such-page/"}

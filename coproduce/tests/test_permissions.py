@@ -6,7 +6,16 @@ The matrix must name every URL pattern, so a new view cannot arrive without its 
 import pytest
 from django.urls import reverse
 
-from coproduce.tests.inventory import ACCESS, ANYONE, PERSONAS, World, build_world, object_kwargs, url_names
+from coproduce.tests.inventory import (
+    ACCESS,
+    ANYONE,
+    PERMISSIONS_TESTED_ELSEWHERE,
+    PERSONAS,
+    World,
+    build_world,
+    object_kwargs,
+    url_names,
+)
 
 ALLOWED = 200
 REFUSED = 403
@@ -21,6 +30,7 @@ SPECIAL = (
     "equality:withdraw",
     "people:confirm",  # POST only: tested in people/tests/test_confirm.py
     "involvement:easy_read_image",  # 404 without a picture; its own tests cover who may see one
+    *PERMISSIONS_TESTED_ELSEWHERE,
 )
 
 

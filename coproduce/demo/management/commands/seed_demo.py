@@ -8,9 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.contributions import demo as contributions_demo
+from coproduce.decisions import demo as decisions_demo
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
 from coproduce.involvement.models import Activity, Outreach, Registration
+from coproduce.learning import demo as learning_demo
 from coproduce.model import Stage
+from coproduce.payments import demo as payments_demo
 from coproduce.people.models import (
     AccessNeed,
     AccessProfile,
@@ -157,6 +161,11 @@ class Command(BaseCommand):
             propose_project(
                 Project(title=idea_title, summary="Autistic people like me need quiet times at the library."), by=dev
             )
+
+        # Each app adds its own part: contributions and payments after the workshop, decisions,
+        # the charter and training.
+        for app in (contributions_demo, payments_demo, decisions_demo, learning_demo):
+            app.seed(people, coordinator)
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000 as:"))
         for persona in PERSONAS:

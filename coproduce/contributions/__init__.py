@@ -1,0 +1,1 @@
+"""What people contributed, the answer each got, and how they were thanked."""

@@ -1,0 +1,1 @@
+"""Project groups, proposals, the decision register and concerns."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "coproduce.decisions"
+    label = "decisions"
+    verbose_name = "Decisions"

@@ -1,0 +1,8 @@
+"""The decisions part of the demo data (called by `seed_demo`; running it again changes nothing)."""
+
+from coproduce.accounts.models import User
+from coproduce.people.models import Person
+
+
+def seed(people: dict[str, Person], coordinator: User) -> None:
+    """``people`` maps each persona's key (amina, dev, grace, tom, priya, sam, morgan) to their record."""

@@ -1,0 +1,1 @@
+"""The co-production charter, champions, partner commitments, training and induction."""

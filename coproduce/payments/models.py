@@ -1,0 +1,1 @@
+"""Rate cards, payment offers, claims and what was paid."""
