@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 
 def pdf_reader(pdf: bytes) -> PdfReader:
@@ -20,13 +21,20 @@ def pdf_title(pdf: bytes) -> str:
     return str(metadata.title) if metadata and metadata.title else ""
 
 
+def catalog(pdf: bytes) -> DictionaryObject:
+    root = pdf_reader(pdf).trailer["/Root"].get_object()
+    if not isinstance(root, DictionaryObject):
+        raise TypeError("The PDF has no document catalogue.")
+    return root
+
+
 def pdf_language(pdf: bytes) -> str:
-    return str(pdf_reader(pdf).trailer["/Root"].get("/Lang", ""))
+    return str(catalog(pdf).get("/Lang", ""))
 
 
 def pdf_is_tagged(pdf: bytes) -> bool:
     """True when the PDF has a structure tree and says it is tagged (what screen readers rely on)."""
-    root = pdf_reader(pdf).trailer["/Root"]
+    root = catalog(pdf)
     mark_info = root.get("/MarkInfo")
     marked = bool(mark_info and mark_info.get_object().get("/Marked"))
     return "/StructTreeRoot" in root and marked
