@@ -27,6 +27,7 @@ class ActivityKind(models.TextChoices):
     SURVEY = "survey", "Survey"
     DOCUMENT_REVIEW = "document_review", "Document review"
     STEERING_GROUP = "steering_group", "Steering group meeting"
+    TRAINING = "training", "Training session"
 
 
 class ActivityFormat(models.TextChoices):
