@@ -212,6 +212,39 @@ STORAGES = {
 # A project cannot enter design without a co-lead with lived experience (an organisation may turn this off).
 COPRODUCE_REQUIRE_CO_LEAD = env_bool("COPRODUCE_REQUIRE_CO_LEAD", default=True)
 
+# Contributions: each gets an answer within this many days, or it is listed as overdue; each
+# participant is thanked within this many days of an activity.
+COPRODUCE_CONTRIBUTION_RESPONSE_DAYS = int(os.environ.get("COPRODUCE_CONTRIBUTION_RESPONSE_DAYS", "28"))
+COPRODUCE_THANKS_WITHIN_DAYS = int(os.environ.get("COPRODUCE_THANKS_WITHIN_DAYS", "14"))
+
+# Payments: claims not paid this many days after they were made are flagged; receipts and expense items
+# have upper limits.
+COPRODUCE_PAYMENT_DAYS = int(os.environ.get("COPRODUCE_PAYMENT_DAYS", "28"))
+COPRODUCE_RECEIPT_MAX_BYTES = int(os.environ.get("COPRODUCE_RECEIPT_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# The organisation running Coproduce, named on letters (such as the letter for the Jobcentre).
+COPRODUCE_ORGANISATION_NAME = os.environ.get("COPRODUCE_ORGANISATION_NAME", "Riverside Co-production Network")
+COPRODUCE_ORGANISATION_ADDRESS = os.environ.get(
+    "COPRODUCE_ORGANISATION_ADDRESS", "Riverside Community Centre, 12 Mill Lane, Riverside RV1 2AB"
+)
+COPRODUCE_ORGANISATION_EMAIL = os.environ.get("COPRODUCE_ORGANISATION_EMAIL", "hello@coproduce.invalid")
+COPRODUCE_ORGANISATION_PHONE = os.environ.get("COPRODUCE_ORGANISATION_PHONE", "01632 960999")
+
+# Decisions: the smallest share of a group's seats held by people with lived experience (0 = no
+# minimum); whether any group member (not only leads) may put a proposal; the share of design-stage
+# decisions made by staff alone above which a project is flagged.
+COPRODUCE_MIN_MEMBER_SHARE = float(os.environ.get("COPRODUCE_MIN_MEMBER_SHARE", "0"))
+COPRODUCE_MEMBERS_CAN_PROPOSE = env_bool("COPRODUCE_MEMBERS_CAN_PROPOSE", default=True)
+COPRODUCE_STAFF_ONLY_DESIGN_LIMIT = float(os.environ.get("COPRODUCE_STAFF_ONLY_DESIGN_LIMIT", "0.5"))
+
+# Charter and training: signatures fall due for renewal after this many months; a champion must have
+# signed the current charter; staff and partners must complete this course before co-leading (empty:
+# no course needed); new members' inductions are revisited after this many months.
+COPRODUCE_CHARTER_RENEWAL_MONTHS = int(os.environ.get("COPRODUCE_CHARTER_RENEWAL_MONTHS", "12"))
+COPRODUCE_REQUIRE_SIGNED_CHAMPION = env_bool("COPRODUCE_REQUIRE_SIGNED_CHAMPION", default=True)
+COPRODUCE_CO_LEAD_TRAINING_COURSE = os.environ.get("COPRODUCE_CO_LEAD_TRAINING_COURSE", "What co-production is")
+COPRODUCE_INDUCTION_REVIEW_MONTHS = int(os.environ.get("COPRODUCE_INDUCTION_REVIEW_MONTHS", "3"))
+
 # Equality answers and access needs of people with no involvement for this long are flagged for review.
 COPRODUCE_RETENTION_MONTHS = int(os.environ.get("COPRODUCE_RETENTION_MONTHS", "24"))
 
