@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "coproduce.payments",
     "coproduce.decisions",
     "coproduce.learning",
+    "coproduce.analytics",
     "coproduce.demo",
 ]
 

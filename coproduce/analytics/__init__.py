@@ -1,0 +1,1 @@
+"""Numbers about people that leave the system: disclosure control, indicators, reports."""
