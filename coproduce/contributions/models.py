@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from coproduce.involvement.models import Activity
+from coproduce.involvement.models import Activity, Attendance
 from coproduce.people.models import CreditPreference, Person
 from coproduce.projects.models import Project
 
@@ -53,3 +53,74 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from person {self.person_id}"
+
+
+class Outcome(models.TextChoices):
+    """What became of a contribution: "You said, we did"."""
+
+    ADOPTED = "adopted", "Adopted"
+    PARTLY_ADOPTED = "partly_adopted", "Partly adopted"
+    NOT_ADOPTED = "not_adopted", "Not adopted"
+    UNDER_CONSIDERATION = "under_consideration", "Still under consideration"
+
+
+# Outcomes that mean the idea changed something: the person's "Your ideas that changed things" page.
+CHANGED_THINGS = (Outcome.ADOPTED, Outcome.PARTLY_ADOPTED)
+
+
+class ContributionResponse(models.Model):
+    """One answer to a contribution. Answers are kept as history: the latest one is the current answer."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="responses")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    # What was done with it, or (for "not adopted") why not: told to the person (value 2).
+    explanation = models.TextField(blank=True)
+    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    responded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-responded_at", "-id"]
+        indexes = [
+            models.Index(fields=["contribution", "responded_at"], name="response_contribution_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(outcome__in=Outcome.values), name="response_outcome_valid"),
+            # Openness and honesty (value 2): "not adopted" always says why.
+            models.CheckConstraint(
+                condition=~models.Q(outcome=Outcome.NOT_ADOPTED) | ~models.Q(explanation=""),
+                name="response_not_adopted_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} for contribution {self.contribution_id}"
+
+
+class ThanksMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Thank-you letter"
+    EASY_READ_CARD = "easy_read_card", "Easy Read thank-you card"
+    CERTIFICATE = "certificate", "Certificate of involvement"
+    REPORT_CREDIT = "report_credit", "Credit in a report"
+
+
+class Thanks(models.Model):
+    """How, when and by whom a person was thanked for taking part in an activity (step 3)."""
+
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="thanks")
+    method = models.CharField(max_length=20, choices=ThanksMethod.choices)
+    thanked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    thanked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "thanks"
+        ordering = ["thanked_at", "id"]
+        indexes = [models.Index(fields=["attendance", "thanked_at"], name="thanks_attendance_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(method__in=ThanksMethod.values), name="thanks_method_valid"),
+            # Thanking the same way twice is a slip, not a second thank-you.
+            models.UniqueConstraint(fields=["attendance", "method"], name="thanks_one_per_method"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} for attendance {self.attendance_id}"

@@ -7,34 +7,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('involvement', '0001_initial'),
-        ('people', '0004_person_awaiting_confirmation'),
-        ('projects', '0002_lifecycle_and_assessment'),
+        ("involvement", "0001_initial"),
+        ("people", "0004_person_awaiting_confirmation"),
+        ("projects", "0002_lifecycle_and_assessment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('idea', 'An idea'), ('feedback', 'Feedback'), ('concern', 'A concern'), ('insight', 'Lived-experience insight'), ('document_review', 'A review of a document'), ('design', 'A design')], max_length=20)),
-                ('summary', models.TextField()),
-                ('credit', models.CharField(blank=True, choices=[('full_name', 'My full name'), ('initials', 'My initials'), ('anonymous', 'Do not name me')], max_length=20)),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='involvement.activity')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='people.person')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='projects.project')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("idea", "An idea"),
+                            ("feedback", "Feedback"),
+                            ("concern", "A concern"),
+                            ("insight", "Lived-experience insight"),
+                            ("document_review", "A review of a document"),
+                            ("design", "A design"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField()),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("full_name", "My full name"),
+                            ("initials", "My initials"),
+                            ("anonymous", "Do not name me"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contributions",
+                        to="involvement.activity",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="contributions", to="people.person"
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="contributions", to="projects.project"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-recorded_at', '-id'],
-                'indexes': [models.Index(fields=['project', 'recorded_at'], name='contribution_project_idx'), models.Index(fields=['person', 'recorded_at'], name='contribution_person_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['idea', 'feedback', 'concern', 'insight', 'document_review', 'design'])), name='contribution_kind_valid'), models.CheckConstraint(condition=models.Q(('credit', ''), ('credit__in', ['full_name', 'initials', 'anonymous']), _connector='OR'), name='contribution_credit_valid'), models.CheckConstraint(condition=models.Q(('summary', ''), _negated=True), name='contribution_summary_not_empty')],
+                "ordering": ["-recorded_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["project", "recorded_at"], name="contribution_project_idx"),
+                    models.Index(fields=["person", "recorded_at"], name="contribution_person_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("kind__in", ["idea", "feedback", "concern", "insight", "document_review", "design"])
+                        ),
+                        name="contribution_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("credit", ""), ("credit__in", ["full_name", "initials", "anonymous"]), _connector="OR"
+                        ),
+                        name="contribution_credit_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("summary", ""), _negated=True), name="contribution_summary_not_empty"
+                    ),
+                ],
             },
         ),
     ]

@@ -1,0 +1,195 @@
+"""Reads for the contributions pages and the measures the dashboard will show (issue 8)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.accounts.permissions import is_coordinator
+from coproduce.contributions.conf import response_days, thanks_within_days
+from coproduce.contributions.models import (
+    CHANGED_THINGS,
+    Contribution,
+    ContributionResponse,
+    Outcome,
+    Thanks,
+)
+from coproduce.involvement.models import Activity, Attendance
+from coproduce.people.credit import public_name
+from coproduce.people.models import Person
+from coproduce.projects.models import Membership, Project, ProjectRole
+
+LEAD_ROLES = (ProjectRole.STAFF_LEAD, ProjectRole.CO_LEAD)
+
+
+def _latest(field: str) -> Subquery:
+    return Subquery(
+        ContributionResponse.objects.filter(contribution=OuterRef("pk"))
+        .order_by("-responded_at", "-id")
+        .values(field)[:1]
+    )
+
+
+def with_current_response(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """Annotate each contribution with its current (latest) answer: ``current_outcome``,
+    ``current_explanation`` and ``current_responded_at`` (all None when nobody has answered yet)."""
+    return contributions.annotate(
+        current_outcome=_latest("outcome"),
+        current_explanation=_latest("explanation"),
+        current_responded_at=_latest("responded_at"),
+    )
+
+
+def contributions_of(person: Person) -> QuerySet[Contribution]:
+    """A person's own contributions, newest first, each with its current answer: "Your contributions"."""
+    return with_current_response(
+        Contribution.objects.filter(person=person).select_related("project", "activity")
+    ).order_by("-recorded_at", "-id")
+
+
+def ideas_that_changed_things(person: Person) -> QuerySet[Contribution]:
+    """A person's contributions whose current answer is adopted or partly adopted."""
+    return contributions_of(person).filter(Q(current_outcome__in=CHANGED_THINGS))
+
+
+def attendances_of(person: Person) -> QuerySet[Attendance]:
+    """The activities a person took part in, for their letters and certificates, most recent first."""
+    return (
+        Attendance.objects.filter(person=person)
+        .select_related("activity__project")
+        .annotate(thanks_count=Count("thanks"))
+        .order_by("-activity__starts_at", "-id")
+    )
+
+
+def activity_contributions(activity: Activity) -> QuerySet[Contribution]:
+    """What was recorded for an activity, with who said it, in the order it was recorded."""
+    return with_current_response(
+        Contribution.objects.filter(activity=activity).select_related("person", "recorded_by__person")
+    ).order_by("recorded_at", "id")
+
+
+def attendances_to_thank(activity: Activity) -> QuerySet[Attendance]:
+    """Everyone who took part in an activity, with how each has been thanked so far."""
+    return (
+        activity.attendances.select_related("person")
+        .prefetch_related(Prefetch("thanks", queryset=Thanks.objects.select_related("thanked_by__person")))
+        .order_by("person__full_name", "id")
+    )
+
+
+def projects_led_by(user: User) -> QuerySet[Project]:
+    return Project.objects.filter(
+        pk__in=Membership.objects.filter(person__user=user, role__in=LEAD_ROLES).values("project_id")
+    )
+
+
+def overdue_contributions(user: User, now: datetime | None = None) -> QuerySet[Contribution]:
+    """Contributions with no answer after the response days: every project's for coordinators, the
+    projects they lead for everyone else. Oldest first, so the longest wait is seen first."""
+    cutoff = (now or timezone.now()) - timedelta(days=response_days())
+    contributions = Contribution.objects.filter(recorded_at__lte=cutoff).exclude(
+        Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk")))
+    )
+    if not is_coordinator(user):
+        contributions = contributions.filter(project__in=projects_led_by(user))
+    return contributions.select_related("person", "project", "activity").order_by("recorded_at", "id")
+
+
+def responses_to(contribution: Contribution) -> QuerySet[ContributionResponse]:
+    """Every answer a contribution has had, newest (the current one) first."""
+    return contribution.responses.select_related("responded_by__person").order_by("-responded_at", "-id")
+
+
+@dataclass(frozen=True)
+class YouSaidWeDid:
+    """One line of a project's "You said, we did" list: safe to show to the whole group."""
+
+    name: str
+    kind: str
+    summary: str
+    outcome: str
+    explanation: str
+
+
+def you_said_we_did(project: Project) -> list[YouSaidWeDid]:
+    """Contributions to ``project`` that have a decided answer, named by each one's credit choice."""
+    contributions = (
+        with_current_response(Contribution.objects.filter(project=project).select_related("person"))
+        .filter(Q(current_outcome__in=[Outcome.ADOPTED, Outcome.PARTLY_ADOPTED, Outcome.NOT_ADOPTED]))
+        .order_by(F("current_responded_at").desc(), "-id")
+    )
+    return [
+        YouSaidWeDid(
+            name=public_name(contribution.person, contribution.credit or None),
+            kind=contribution.get_kind_display(),
+            summary=contribution.summary,
+            outcome=Outcome(contribution.current_outcome).label,  # type: ignore[attr-defined]
+            explanation=contribution.current_explanation or "",  # type: ignore[attr-defined]
+        )
+        for contribution in contributions
+    ]
+
+
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    """From the start of ``start`` to the end of ``end`` (both days included), in local time."""
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
+
+
+def thanked_within_share(start: date, end: date) -> tuple[int, int]:
+    """(participants thanked in time, participants) for activities that ended between ``start`` and
+    ``end``: each attendance counts once, and is in time if any thanks was recorded within the
+    thanks days of the activity's end. Counted in the database."""
+    since, until = _period(start, end)
+    deadline = ExpressionWrapper(
+        OuterRef("activity__ends_at") + timedelta(days=thanks_within_days()), output_field=DateTimeField()
+    )
+    in_time = Exists(Thanks.objects.filter(attendance=OuterRef("pk"), thanked_at__lte=deadline))
+    counts = Attendance.objects.filter(activity__ends_at__gte=since, activity__ends_at__lt=until).aggregate(
+        participants=Count("pk"), thanked=Count("pk", filter=Q(in_time))
+    )
+    return counts["thanked"], counts["participants"]
+
+
+def answered_within_share(start: date, end: date) -> tuple[int, int]:
+    """(contributions answered in time, contributions) for contributions recorded between ``start``
+    and ``end``: in time if any answer (even "still under consideration") came within the response
+    days. Counted in the database."""
+    since, until = _period(start, end)
+    deadline = ExpressionWrapper(
+        OuterRef("recorded_at") + timedelta(days=response_days()), output_field=DateTimeField()
+    )
+    in_time = Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"), responded_at__lte=deadline))
+    counts = Contribution.objects.filter(recorded_at__gte=since, recorded_at__lt=until).aggregate(
+        contributions=Count("pk"), answered=Count("pk", filter=Q(in_time))
+    )
+    return counts["answered"], counts["contributions"]
+
+
+def projects_for_own_contribution(person: Person) -> QuerySet[Project]:
+    """Projects a person may record their own contribution to: those they belong to, or where they
+    took part in an activity."""
+    return Project.objects.filter(
+        Q(pk__in=Membership.objects.filter(person=person).values("project_id"))
+        | Q(pk__in=Attendance.objects.filter(person=person).values("activity__project_id"))
+    ).order_by("title", "id")
+
+
+def activities_attended(person: Person) -> QuerySet[Activity]:
+    return Activity.objects.filter(attendances__person=person).select_related("project").order_by("-starts_at", "id")

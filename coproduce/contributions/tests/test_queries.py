@@ -1,0 +1,123 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from coproduce.contributions.models import Contribution, ContributionResponse, Outcome, Thanks, ThanksMethod
+from coproduce.contributions.queries import (
+    answered_within_share,
+    contributions_of,
+    ideas_that_changed_things,
+    overdue_contributions,
+    thanked_within_share,
+    you_said_we_did,
+)
+from coproduce.involvement.tests.factories import AttendanceFactory
+from coproduce.people.credit import NOT_NAMED
+from coproduce.people.models import CreditPreference
+
+
+def answer(contribution, outcome, *, by, explanation="", at=None):
+    return ContributionResponse.objects.create(
+        contribution=contribution,
+        outcome=outcome,
+        explanation=explanation,
+        responded_by=by,
+        responded_at=at or timezone.now(),
+    )
+
+
+def test_latest_answer_is_current_and_changed_things_lists_adopted_only(graces_idea, grace, amina):
+    answer(graces_idea, Outcome.UNDER_CONSIDERATION, by=amina, at=timezone.now() - timedelta(days=3))
+    answer(graces_idea, Outcome.ADOPTED, by=amina, explanation="Benches ordered.")
+    refused = Contribution.objects.create(
+        person=grace.person, project=graces_idea.project, kind="idea", summary="Gold taps", recorded_by=amina
+    )
+    answer(refused, Outcome.NOT_ADOPTED, by=amina, explanation="Too costly.")
+
+    mine = {c.summary: getattr(c, "current_outcome") for c in contributions_of(grace.person)}  # noqa: B009
+    changed = [c.summary for c in ideas_that_changed_things(grace.person)]
+
+    assert mine == {"Put a bench at every stop.": "adopted", "Gold taps": "not_adopted"}
+    assert changed == ["Put a bench at every stop."]
+
+
+def test_overdue_lists_unanswered_after_the_response_days_for_leads_only(graces_idea, amina, dev, tom, settings):
+    settings.COPRODUCE_CONTRIBUTION_RESPONSE_DAYS = 10
+    Contribution.objects.filter(pk=graces_idea.pk).update(recorded_at=timezone.now() - timedelta(days=11))
+    fresh = Contribution.objects.create(
+        person=graces_idea.person, project=graces_idea.project, kind="idea", summary="New", recorded_by=amina
+    )
+
+    assert list(overdue_contributions(amina)) == [graces_idea]
+    assert list(overdue_contributions(dev)) == [graces_idea]
+    assert list(overdue_contributions(tom)) == []
+    answer(graces_idea, Outcome.UNDER_CONSIDERATION, by=amina)
+    assert list(overdue_contributions(amina)) == []
+    assert fresh not in overdue_contributions(amina)
+
+
+def test_you_said_we_did_names_by_each_contributions_credit(graces_idea, grace, amina):
+    grace.person.credit_preference = CreditPreference.FULL_NAME
+    grace.person.save()
+    anonymous = Contribution.objects.create(
+        person=grace.person,
+        project=graces_idea.project,
+        kind="concern",
+        summary="Buses do not wait",
+        credit=CreditPreference.ANONYMOUS,
+        recorded_by=amina,
+    )
+    answer(graces_idea, Outcome.ADOPTED, by=amina)
+    answer(anonymous, Outcome.NOT_ADOPTED, by=amina, explanation="Not ours to change.")
+
+    lines = {line.summary: line for line in you_said_we_did(graces_idea.project)}
+
+    assert lines["Put a bench at every stop."].name == "Grace Okafor"
+    assert lines["Buses do not wait"].name == NOT_NAMED
+    assert lines["Buses do not wait"].explanation == "Not ours to change."
+
+
+def test_thanked_within_share_counts_in_the_database(
+    dev_attended, grace_attended, amina, settings, django_assert_num_queries
+):
+    settings.COPRODUCE_THANKS_WITHIN_DAYS = 14
+    ends = dev_attended.activity.ends_at
+    Thanks.objects.create(
+        attendance=dev_attended, method=ThanksMethod.LETTER, thanked_by=amina, thanked_at=ends + timedelta(days=13)
+    )
+    Thanks.objects.create(
+        attendance=grace_attended, method=ThanksMethod.LETTER, thanked_by=amina, thanked_at=ends + timedelta(days=15)
+    )
+    start, end = ends.date() - timedelta(days=1), ends.date() + timedelta(days=1)
+
+    with django_assert_num_queries(1):
+        share = thanked_within_share(start, end)
+
+    assert share == (1, 2)
+    assert thanked_within_share(end + timedelta(days=1), end + timedelta(days=30)) == (0, 0)
+    settings.COPRODUCE_THANKS_WITHIN_DAYS = 20
+    assert thanked_within_share(start, end) == (2, 2)
+
+
+def test_thanked_within_share_counts_a_person_thanked_twice_once(dev_attended, amina):
+    for method in (ThanksMethod.LETTER, ThanksMethod.CERTIFICATE):
+        Thanks.objects.create(attendance=dev_attended, method=method, thanked_by=amina)
+    AttendanceFactory.create(activity=dev_attended.activity)
+    day = dev_attended.activity.ends_at.date()
+
+    assert thanked_within_share(day, day) == (1, 2)
+
+
+def test_answered_within_share(graces_idea, amina, settings, django_assert_num_queries):
+    settings.COPRODUCE_CONTRIBUTION_RESPONSE_DAYS = 28
+    late = Contribution.objects.create(
+        person=graces_idea.person, project=graces_idea.project, kind="idea", summary="Late", recorded_by=amina
+    )
+    answer(graces_idea, Outcome.UNDER_CONSIDERATION, by=amina, at=graces_idea.recorded_at + timedelta(days=27))
+    answer(late, Outcome.ADOPTED, by=amina, at=late.recorded_at + timedelta(days=29))
+    day = timezone.localdate()
+
+    with django_assert_num_queries(1):
+        share = answered_within_share(day, day)
+
+    assert share == (1, 2)
