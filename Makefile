@@ -1,5 +1,5 @@
 # The two commands a new user needs are `make demo` and `make test` (see README.md).
-.PHONY: demo test check setup
+.PHONY: demo test check setup bench
 
 ## Set up and serve the app with demo data at http://127.0.0.1:8000
 demo:
@@ -16,3 +16,7 @@ check: setup
 ## Install the Python and npm dependencies and build the front-end assets
 setup:
 	bash scripts/setup.sh
+
+## Build a national network's data and time the key pages on SQLite and PostgreSQL (SCALE=0.1 for a quick look)
+bench:
+	bash scripts/bench.sh
