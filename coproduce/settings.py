@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "coproduce.decisions",
     "coproduce.learning",
     "coproduce.analytics",
+    "coproduce.communications",
     "coproduce.demo",
 ]
 
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coproduce.context_processors.navigation",
+                "coproduce.communications.context_processors.display_preferences",
             ],
             "builtins": ["coproduce.templatetags.govuk"],
         },
@@ -246,6 +248,11 @@ COPRODUCE_REQUIRE_SIGNED_CHAMPION = env_bool("COPRODUCE_REQUIRE_SIGNED_CHAMPION"
 COPRODUCE_CO_LEAD_TRAINING_COURSE = os.environ.get("COPRODUCE_CO_LEAD_TRAINING_COURSE", "What co-production is")
 COPRODUCE_INDUCTION_REVIEW_MONTHS = int(os.environ.get("COPRODUCE_INDUCTION_REVIEW_MONTHS", "3"))
 
+# Plain language: texts with a Flesch reading ease below this, or sentences longer than this many
+# words, get a warning when they are saved (a warning only: nothing is refused).
+COPRODUCE_READING_EASE_TARGET = float(os.environ.get("COPRODUCE_READING_EASE_TARGET", "60"))
+COPRODUCE_LONG_SENTENCE_WORDS = int(os.environ.get("COPRODUCE_LONG_SENTENCE_WORDS", "25"))
+
 # Equality answers and access needs of people with no involvement for this long are flagged for review.
 COPRODUCE_RETENTION_MONTHS = int(os.environ.get("COPRODUCE_RETENTION_MONTHS", "24"))
 
@@ -295,6 +302,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Axes logs every sign-in at INFO; warnings (lockouts) are enough.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # Axes logs every sign-in at INFO, and WeasyPrint each step of every PDF: warnings are enough.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -17,4 +17,5 @@ urlpatterns = [
     path("payments/", include("coproduce.payments.urls")),
     path("decisions/", include("coproduce.decisions.urls")),
     path("learning/", include("coproduce.learning.urls")),
+    path("display/", include("coproduce.communications.urls")),
 ]

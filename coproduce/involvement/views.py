@@ -15,6 +15,7 @@ from django.utils.datastructures import MultiValueDict
 
 from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
+from coproduce.communications.readability import Panel, hide_errors, is_readability_check, readability_for
 from coproduce.forms import submitted
 from coproduce.involvement.choices import ArrangementStatus, AttendanceRole, RegistrationStatus, outreach_warning
 from coproduce.involvement.forms import (
@@ -281,6 +282,33 @@ def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
+# The texts of an activity that others read: checked for plain language on "Check readability".
+READABLE_FIELDS = {"description": "Description", "easy_read_summary": "Easy Read summary"}
+
+
+def _readability_check(request: HttpRequest, form: ActivityForm) -> list[Panel] | None:
+    """The readability panels if the person pressed "Check readability" (then nothing is saved)."""
+    if not is_readability_check(submitted(request)):
+        return None
+    hide_errors(form)
+    return readability_for(form, READABLE_FIELDS)
+
+
+def _activity_form_page(
+    request: HttpRequest, form: ActivityForm, activity: Activity | None, panels: list[Panel] | None
+) -> HttpResponse:
+    if panels is None and form.is_bound and form.errors:
+        # A save that failed: show the readability of what was typed beside the errors.
+        panels = readability_for(form, READABLE_FIELDS)
+    context = {
+        "form": form,
+        "activity": activity,
+        "readability_panels": panels,
+        "panel_for": {panel.field_name: panel for panel in panels or []},
+    }
+    return render(request, "involvement/activity_form.html", context)
+
+
 def activity_create(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if not can_manage_activities(user):
@@ -290,7 +318,8 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     project = Project.objects.filter(pk=int(project_id)).first() if project_id.isdigit() else None
     initial = {"project": project, "stage": project.stage} if project is not None else {}
     form = ActivityForm(submitted(request), _files(request), initial=initial)
-    if form.is_valid():
+    panels = _readability_check(request, form)
+    if panels is None and form.is_valid():
         try:
             activity = create_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=user)
         except ActivityRefused as refusal:
@@ -299,14 +328,15 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{activity.title} is saved. Open it for registration when it is ready.")
             return redirect("involvement:manage_activity", pk=activity.pk)
-    return render(request, "involvement/activity_form.html", {"form": form, "activity": None})
+    return _activity_form_page(request, form, None, panels)
 
 
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     activity = _managed_activity(user, pk)
     form = ActivityForm(submitted(request), _files(request), instance=activity)
-    if form.is_valid():
+    panels = _readability_check(request, form)
+    if panels is None and form.is_valid():
         try:
             update_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=user)
         except ActivityRefused as refusal:
@@ -315,7 +345,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("involvement:manage_activity", pk=activity.pk)
-    return render(request, "involvement/activity_form.html", {"form": form, "activity": activity})
+    return _activity_form_page(request, form, activity, panels)
 
 
 def manage_activity(request: HttpRequest, pk: int) -> HttpResponse:

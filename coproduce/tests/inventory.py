@@ -26,7 +26,7 @@ __all__ = ["ANYONE", "PERSONAS", "Visit", "World", "build_world", "object_kwargs
 # Apps that keep their part of the inventory beside their code, in <app>/tests/inventory.py.
 APP_INVENTORIES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"coproduce.{app}.tests.inventory")
-    for app in ("contributions", "payments", "decisions", "learning")
+    for app in ("contributions", "payments", "decisions", "learning", "communications")
 )
 
 VALID_TOKEN = "inventory-valid-token"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from coproduce.communications import views
+
+app_name = "communications"
+
+urlpatterns = [
+    path("", views.display, name="display"),
+]
