@@ -6,7 +6,7 @@ from coproduce.model import LADDER, STAGE_ORDER, Stage
 from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import PLANNED_RUNGS, Lifecycle, OpportunityAssessment, Project, ProjectRole
 from coproduce.projects.queries import LIVED_EXPERIENCE_KINDS, is_co_lead_required
-from coproduce.projects.services import DECLINE_REASON_NEEDED
+from coproduce.projects.services import DECLINE_REASON_NEEDED, champion_problem, lead_training_problem
 
 
 class PersonChoiceField(forms.ModelChoiceField[Person]):
@@ -61,6 +61,17 @@ class ProjectForm(forms.ModelForm[Project]):
         widgets = {"summary": forms.Textarea(attrs={"rows": 5})}
 
     field_order = ["title", "summary", "start_at", "co_lead", "staff_lead", "champion"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("co_lead", "staff_lead"):
+            problem = lead_training_problem(data[name]) if data.get(name) is not None else None
+            if problem:
+                self.add_error(name, problem)
+        problem = champion_problem(data["champion"]) if data.get("champion") is not None else None
+        if problem:
+            self.add_error("champion", problem)
+        return data
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -242,4 +253,12 @@ class AddToGroupForm(forms.Form):
         person, role = data.get("person"), data.get("role")
         if person is not None and role == ProjectRole.CO_LEAD and person.kind not in LIVED_EXPERIENCE_KINDS:
             self.add_error("person", "Choose a member or a carer as co-lead, or give this person another role")
+        elif person is not None and role in (ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD):
+            problem = lead_training_problem(person)
+            if problem:
+                self.add_error("person", problem)
+        elif person is not None and role == ProjectRole.CHAMPION:
+            problem = champion_problem(person)
+            if problem:
+                self.add_error("person", problem)
         return data

@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
-from coproduce.people.models import Person
+from coproduce.learning import conf as learning_conf
+from coproduce.learning.queries import has_completed_course, has_signed_champion, has_signed_current_charter
+from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import (
     IntakeStatus,
     Lifecycle,
@@ -48,6 +50,21 @@ EARLY_INVOLVEMENT_NEEDED = (
 )
 
 
+CHAMPION_NOT_SIGNED = (
+    "{name} has not signed the current co-production charter yet. A champion must sign it first. "
+    "They can sign it on the charter page."
+)
+SIGNED_CHAMPION_NEEDED = (
+    "Name a champion who has signed the current co-production charter before the project moves to design."
+)
+LEAD_TRAINING_NEEDED = (
+    "{name} cannot lead a project yet: staff and partner representatives must complete the course "
+    "“{course}” first. Record their training, then try again."
+)
+# Staff and partner representatives complete the co-production course before they lead a project.
+TRAINED_LEAD_KINDS = frozenset({PersonKind.STAFF, PersonKind.PARTNER_REPRESENTATIVE})
+
+
 class ProjectChangeRefused(Exception):
     """A change that the model of co-production does not allow, explained for the person."""
 
@@ -72,8 +89,31 @@ class GroupChangeRefused(ProjectChangeRefused):
     """A person cannot be given that role in the project group."""
 
 
+class LeadRefused(StageChangeRefused):
+    """A lead named when starting a project has not completed the required course."""
+
+
+class ChampionRefused(StageChangeRefused):
+    """A champion named when starting a project has not signed the current charter."""
+
+
 def _is_lived_experience(person: Person | None) -> bool:
     return person is not None and person.kind in LIVED_EXPERIENCE_KINDS and person.anonymised_at is None
+
+
+def champion_problem(person: Person) -> str | None:
+    """Why ``person`` cannot be named a champion yet, or None (``COPRODUCE_REQUIRE_SIGNED_CHAMPION``)."""
+    if learning_conf.require_signed_champion() and not has_signed_current_charter(person):
+        return CHAMPION_NOT_SIGNED.format(name=person.name)
+    return None
+
+
+def lead_training_problem(person: Person) -> str | None:
+    """Why ``person`` cannot be a co-lead or staff lead yet, or None (``COPRODUCE_CO_LEAD_TRAINING_COURSE``)."""
+    course = learning_conf.co_lead_training_course()
+    if course and person.kind in TRAINED_LEAD_KINDS and not has_completed_course(person, course):
+        return LEAD_TRAINING_NEEDED.format(name=person.name, course=course)
+    return None
 
 
 def _record_stage_change(project: Project, *, from_stage: Lifecycle | None, at: datetime, by: User) -> StageChange:
@@ -101,7 +141,9 @@ def create_project(
     Effects: creates the Project, a Membership for each named person and the first StageChange,
     records an audit event. Raises PermissionDenied if ``by`` may not create projects, and
     StageChangeRefused if ``start_at`` is not idea or design, or is design without a co-lead with
-    lived experience (unless ``COPRODUCE_REQUIRE_CO_LEAD`` is off).
+    lived experience (unless ``COPRODUCE_REQUIRE_CO_LEAD`` is off); LeadRefused if a staff or
+    partner lead has not completed the co-production course, and ChampionRefused if the champion has
+    not signed the current charter (both StageChangeRefused, so a caller that shows those shows these).
     """
     if not can_create_project(by):
         raise PermissionDenied
@@ -110,6 +152,13 @@ def create_project(
         raise StageChangeRefused("A new project starts at the idea stage or the design stage.")
     if start_at == Lifecycle.DESIGN and is_co_lead_required() and not _is_lived_experience(co_lead):
         raise StageChangeRefused(CO_LEAD_NEEDED_TO_START)
+    for lead in (co_lead, staff_lead):
+        problem = lead_training_problem(lead) if lead is not None else None
+        if problem:
+            raise LeadRefused(problem)
+    problem = champion_problem(champion) if champion is not None else None
+    if problem:
+        raise ChampionRefused(problem)
     now = timezone.now()
     project.created_by = by
     project.stage = start_at
@@ -136,7 +185,8 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
     move this project, and StageChangeRefused if ``to`` is not the next stage (including when someone
     else has moved the project on since the person looked), if the project is an idea that has not
     been accepted, or if it would enter design without a co-lead with lived experience (unless
-    ``COPRODUCE_REQUIRE_CO_LEAD`` is off).
+    ``COPRODUCE_REQUIRE_CO_LEAD`` is off) or without a champion who has signed the current charter
+    (unless ``COPRODUCE_REQUIRE_SIGNED_CHAMPION`` is off).
     """
     if not can_advance_project(by, project):
         raise PermissionDenied
@@ -164,6 +214,8 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
         )
     if to == Lifecycle.DESIGN and is_co_lead_required() and not has_lived_experience_co_lead(locked):
         raise StageChangeRefused(CO_LEAD_NEEDED)
+    if to == Lifecycle.DESIGN and learning_conf.require_signed_champion() and not has_signed_champion(locked):
+        raise StageChangeRefused(SIGNED_CHAMPION_NEEDED)
     now = timezone.now()
     locked.stage = to
     locked.stage_changed_at = now
@@ -304,8 +356,9 @@ def add_to_project_group(project: Project, *, person: Person, role: ProjectRole,
     """Give ``person`` a role in the project group.
 
     Effects: creates the Membership, records an audit event. Raises PermissionDenied if ``by`` may
-    not change project groups, and GroupChangeRefused if a co-lead would not have lived experience
-    or the person already has that role.
+    not change project groups, and GroupChangeRefused if a co-lead would not have lived experience,
+    the person already has that role, a champion has not signed the current charter, or a staff or
+    partner co-lead or staff lead has not completed the co-production course.
     """
     if not can_manage_project_group(by):
         raise PermissionDenied
@@ -314,6 +367,13 @@ def add_to_project_group(project: Project, *, person: Person, role: ProjectRole,
         raise GroupChangeRefused("A co-lead must be a member or a carer, with lived experience.")
     if Membership.objects.filter(project=project, person=person, role=role).exists():
         raise GroupChangeRefused(f"{person.name} already has this role in the project group.")
+    problem = None
+    if role in (ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD):
+        problem = lead_training_problem(person)
+    elif role == ProjectRole.CHAMPION:
+        problem = champion_problem(person)
+    if problem:
+        raise GroupChangeRefused(problem)
     membership = Membership.objects.create(project=project, person=person, role=role)
     record_event(actor=by, action="project.group_member_added", target=project, payload={"role": role.value})
     return membership

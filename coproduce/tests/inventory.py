@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 from coproduce.accounts.models import SignInLink, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
+from coproduce.learning.services import ensure_learning_defaults
 from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
@@ -60,6 +61,7 @@ def people_import(world: World, *, mapped: bool = True, clean: bool = False) -> 
 
 def build_world() -> World:
     restore_first_notices()
+    ensure_learning_defaults()
     users = {key: make_persona(persona) for key, persona in PERSONA_BY_KEY.items()}
     project = Project.objects.create(
         title="Step-free bus stops", summary="Making bus stops work for everyone.", created_by=users["amina"]

@@ -15,6 +15,8 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from coproduce.involvement.models import Activity, Attendance, Registration
+from coproduce.learning.models import Course, TrainingRecord
+from coproduce.learning.services import sign_charter
 from coproduce.projects.models import Membership, OpportunityAssessment, Project, ProjectRole
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import (
@@ -57,6 +59,15 @@ def rung(page: Page, stage: str, label: str) -> Locator:
 
 def test_coordinator_journey_project_assessment_and_workshop(page: Page, sign_in_as, live_server):
     world = build_world()
+    # Grace has signed the co-production charter, so she may be a champion; Amina has done "What
+    # co-production is", so she may be a staff lead (journey 5 covers how both come about).
+    sign_charter(by=world.users["grace"])
+    TrainingRecord.objects.create(
+        person=world.users["amina"].person,
+        course=Course.objects.get(title="What co-production is"),
+        completed_on=timezone.localdate(),
+        recorded_by=world.users["amina"],
+    )
     sign_in_as(world.users["amina"])
     page.goto("/")
     expect(heading(page)).to_have_text("Hello, Amina")

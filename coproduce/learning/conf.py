@@ -1,0 +1,23 @@
+"""The learning app's thresholds, each read from settings with its default."""
+
+from django.conf import settings
+
+
+def charter_renewal_months() -> int:
+    """Months after signing when a signature falls due for renewal."""
+    return int(getattr(settings, "COPRODUCE_CHARTER_RENEWAL_MONTHS", 12))
+
+
+def require_signed_champion() -> bool:
+    """Whether champions must have signed the current charter (and a project needs one to enter design)."""
+    return bool(getattr(settings, "COPRODUCE_REQUIRE_SIGNED_CHAMPION", True))
+
+
+def co_lead_training_course() -> str:
+    """The course staff and partner representatives complete before leading a project; empty: none."""
+    return str(getattr(settings, "COPRODUCE_CO_LEAD_TRAINING_COURSE", "What co-production is") or "").strip()
+
+
+def induction_review_months() -> int:
+    """Months after an induction when the coordinator revisits it."""
+    return int(getattr(settings, "COPRODUCE_INDUCTION_REVIEW_MONTHS", 3))

@@ -1,0 +1,15 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from coproduce.learning.tasks import schedule_daily_sweep
+
+
+class Command(BaseCommand):
+    help = "Queue the daily charter reminder sweep for the background worker, unless one is waiting."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if schedule_daily_sweep():
+            self.stdout.write("The daily charter reminders are planned.")
+        else:
+            self.stdout.write("The daily charter reminders were already planned.")

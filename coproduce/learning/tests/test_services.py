@@ -1,0 +1,268 @@
+from datetime import date, datetime, timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.audit.models import AuditEvent
+from coproduce.involvement.models import Activity, Attendance
+from coproduce.learning.models import (
+    CharterVersion,
+    Course,
+    Induction,
+    OrganisationCommitment,
+    Recommendation,
+    Signature,
+    TrainingRecord,
+)
+from coproduce.learning.queries import (
+    champions,
+    count_overdue_recommendations,
+    coverage_by_group,
+    has_signed_current_charter,
+)
+from coproduce.learning.services import (
+    Commitment,
+    LearningRefused,
+    add_months,
+    plan_session,
+    publish_charter,
+    record_completion,
+    record_induction,
+    record_recommendation,
+    record_response,
+    sign_charter,
+    sign_for_organisation,
+    withdraw_signature,
+)
+from coproduce.model import STEPS, VALUES
+from coproduce.people.models import CreditPreference, Organisation
+from coproduce.projects.models import Project
+
+NOW = timezone.make_aware(datetime(2026, 11, 26, 10, 0))
+
+
+def test_charter_version_one_is_made_from_the_five_values_and_six_steps() -> None:
+    version = CharterVersion.objects.get(number=1)
+
+    for value in VALUES:
+        assert value.seed_text in version.text
+        assert value.plain in version.easy_read_text
+    for step in STEPS:
+        assert step.seed_text in version.text
+        assert step.plain in version.easy_read_text
+
+
+def test_four_courses_are_in_the_catalogue() -> None:
+    assert set(Course.objects.values_list("title", flat=True)) == {
+        "What co-production is",
+        "Chairing inclusive meetings",
+        "Checking Easy Read",
+        "Understanding budgets",
+    }
+
+
+def test_sign_charter_records_the_version_date_and_who_signed(tom: User) -> None:
+    signature = sign_charter(by=tom, now=NOW)
+
+    assert (signature.person, signature.version.number, signature.signed_at, signature.signed_by) == (
+        tom.person,
+        1,
+        NOW,
+        tom,
+    )
+    assert has_signed_current_charter(tom.person)
+    assert AuditEvent.objects.filter(action="charter.signed").count() == 1
+
+
+def test_signing_the_same_version_twice_is_refused(tom: User) -> None:
+    sign_charter(by=tom, now=NOW)
+
+    with pytest.raises(LearningRefused) as refusal:
+        sign_charter(by=tom, now=NOW + timedelta(days=3))
+
+    assert refusal.value.message.startswith("You have already signed this version of the charter.")
+    assert Signature.objects.get().signed_at == NOW
+
+
+def test_signing_again_once_due_renews_the_signature(tom: User) -> None:
+    sign_charter(by=tom, now=NOW)
+
+    renewed = sign_charter(by=tom, now=NOW + timedelta(days=366))
+
+    assert Signature.objects.count() == 1
+    assert renewed.signed_at == NOW + timedelta(days=366)
+
+
+def test_sign_for_organisation_with_a_commitment(priya: User) -> None:
+    riverside = Organisation.objects.get(name="Riverside Council")
+
+    signature = sign_for_organisation(
+        riverside, commitments=[Commitment("We will respond within 8 weeks.", 56)], by=priya, now=NOW
+    )
+
+    assert (signature.on_behalf_of, signature.person) == (riverside, priya.person)
+    commitment = OrganisationCommitment.objects.get()
+    assert (commitment.organisation, commitment.text, commitment.response_days) == (
+        riverside,
+        "We will respond within 8 weeks.",
+        56,
+    )
+
+
+def test_signing_for_an_organisation_one_does_not_represent_is_refused_and_writes_nothing(priya: User) -> None:
+    other = Organisation.objects.create(name="Riverside NHS Trust")
+
+    with pytest.raises(LearningRefused) as refusal:
+        sign_for_organisation(other, commitments=[Commitment("We will answer.", 10)], by=priya)
+
+    assert refusal.value.message == (
+        "Only an authorised representative of Riverside NHS Trust can sign for it. "
+        "You can sign the charter for yourself."
+    )
+    assert not Signature.objects.exists()
+    assert not OrganisationCommitment.objects.exists()
+
+
+def test_a_withdrawn_signature_leaves_the_champions_list_at_once(tom: User, dev: User, priya: User) -> None:
+    tom.person.credit_preference = CreditPreference.FULL_NAME
+    tom.person.save()
+    signature = sign_charter(by=tom)
+    sign_charter(by=dev)  # Dev has not chosen how to be named: counted, not named
+    sign_for_organisation(Organisation.objects.get(name="Riverside Council"), commitments=[], by=priya)
+    assert champions().named == ["Tom Hughes"]
+    assert champions().not_named == 1
+    assert champions().organisations == ["Riverside Council"]
+
+    withdraw_signature(signature, by=tom)
+
+    assert champions().named == []
+
+
+def test_someone_else_cannot_withdraw_a_signature(tom: User, dev: User) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    signature = sign_charter(by=tom)
+
+    with pytest.raises(PermissionDenied):
+        withdraw_signature(signature, by=dev)
+
+
+def test_publish_charter_makes_the_next_version_current(morgan: User, tom: User) -> None:
+    sign_charter(by=tom)
+
+    version = publish_charter(text="New words.", easy_read_text="New easy words.", by=morgan)
+
+    assert version.number == 2
+    assert not has_signed_current_charter(tom.person)
+
+
+def test_only_admins_publish_the_charter(amina: User) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        publish_charter(text="New words.", easy_read_text="New easy words.", by=amina)
+
+
+def test_recommendation_is_due_after_the_organisation_commitment(amina: User, priya: User, bus_stops: Project) -> None:
+    riverside = Organisation.objects.get(name="Riverside Council")
+    sign_for_organisation(riverside, commitments=[Commitment("We answer in 4 weeks.", 28)], by=priya)
+
+    recommendation = record_recommendation(
+        project=bus_stops, organisation=riverside, text="Lower kerbs.", sent_on=date(2026, 1, 5), by=amina
+    )
+
+    assert recommendation.response_due == date(2026, 2, 2)
+    assert count_overdue_recommendations(date(2026, 2, 3)) == 1
+    assert count_overdue_recommendations(date(2026, 2, 2)) == 0
+    record_response(recommendation, responded_on=date(2026, 2, 3), response="We agree.", by=amina)
+    assert count_overdue_recommendations(date(2026, 3, 1)) == 0
+
+
+def test_recommendation_without_a_commitment_is_due_after_eight_weeks(amina: User, bus_stops: Project) -> None:
+    organisation = Organisation.objects.create(name="Riverside NHS Trust")
+
+    recommendation = record_recommendation(
+        project=bus_stops, organisation=organisation, text="Quiet waiting rooms.", sent_on=date(2026, 1, 5), by=amina
+    )
+
+    assert recommendation.response_due == date(2026, 3, 2)
+    assert Recommendation.objects.count() == 1
+
+
+def test_plan_session_makes_a_training_activity_in_the_learning_programme(amina: User) -> None:
+    course = Course.objects.get(title="What co-production is")
+    starts = timezone.now() + timedelta(days=30)
+
+    session = plan_session(
+        course,
+        activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online", planned_rung=""),
+        by=amina,
+    )
+
+    activity = session.activity
+    assert (activity.kind, activity.title, activity.is_open) == ("training", "What co-production is", True)
+    assert activity.project.title == "Co-production learning programme"
+    assert Project.objects.filter(title="Co-production learning programme").count() == 1
+
+
+def test_record_completion_needs_attendance(amina: User, tom: User) -> None:
+    course = Course.objects.get(title="What co-production is")
+    starts = timezone.now() + timedelta(days=1)
+    session = plan_session(
+        course, activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online"), by=amina
+    )
+
+    with pytest.raises(LearningRefused) as refusal:
+        record_completion(session, people=[tom.person], completed_on=date(2026, 12, 1), by=amina)
+    assert refusal.value.message == "Record attendance first. Not recorded as attending: Tom."
+
+    Attendance.objects.create(activity=session.activity, person=tom.person, minutes=120, recorded_by=amina)
+    [record] = record_completion(session, people=[tom.person], completed_on=date(2026, 12, 1), by=amina)
+    assert (record.person, record.course, record.session) == (tom.person, course, session)
+
+
+def test_record_induction_sets_the_review_date(settings, amina: User, dev: User) -> None:
+    settings.COPRODUCE_INDUCTION_REVIEW_MONTHS = 3
+
+    induction = record_induction(dev.person, inducted_on=date(2026, 11, 30), notes="Likes pictures.", by=amina)
+
+    assert induction.review_due == date(2027, 2, 28)
+    with pytest.raises(LearningRefused):
+        record_induction(dev.person, inducted_on=date(2026, 12, 1), notes="", by=amina)
+    assert Induction.objects.count() == 1
+
+
+def test_add_months_keeps_the_day_or_the_end_of_month() -> None:
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2026, 11, 15), 12) == date(2027, 11, 15)
+    assert add_months(date(2026, 3, 15), -3) == date(2025, 12, 15)
+
+
+def test_coverage_counts_each_group_in_the_database(everyone: dict[str, User], django_assert_max_num_queries) -> None:
+    sign_charter(by=everyone["dev"])
+    sign_charter(by=everyone["tom"])
+    TrainingRecord.objects.create(
+        person=everyone["tom"].person,
+        course=Course.objects.get(title="What co-production is"),
+        completed_on=date(2026, 11, 1),
+        recorded_by=everyone["amina"],
+    )
+
+    with django_assert_max_num_queries(2):
+        rows = {row.group: (row.people, row.signed, row.trained) for row in coverage_by_group()}
+
+    assert rows == {
+        "Members and carers": (2, 1, 0),
+        "Allies": (1, 1, 1),
+        "Partner representatives": (1, 0, 0),
+        "Staff": (3, 0, 0),
+    }
+
+
+def test_frozen_clock_patch_works_for_sign_charter(tom: User) -> None:
+    with mock.patch("django.utils.timezone.now", return_value=NOW):
+        signature = sign_charter(by=tom)
+
+    assert signature.signed_at == NOW
