@@ -1,0 +1,68 @@
+"""Background work for decisions, run by `manage.py db_worker`: telling people about concerns and reviews."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+from coproduce.decisions.choices import ConcernStatus
+from coproduce.decisions.models import Concern, Decision
+from coproduce.projects.models import ProjectRole
+
+
+@task()
+def tell_person_concern_answered(*, concern_id: int) -> int:
+    """Email the person who raised a named concern the coordinator's response. Returns emails sent.
+
+    Anonymous concerns have nobody to tell: their outcome is shown to the group instead.
+    """
+    concern = Concern.objects.select_related("raised_by", "project").get(pk=concern_id)
+    person = concern.raised_by
+    if concern.is_anonymous or person is None or not person.email or concern.status != ConcernStatus.ANSWERED:
+        return 0
+    body = render_to_string(
+        "decisions/email/concern_answered.txt",
+        {"person": person, "concern": concern, "url": settings.SITE_URL + reverse("decisions:your_concerns")},
+    )
+    return send_mail(
+        subject=f"Your concern about {concern.project.title} has a response",
+        message=body,
+        from_email=None,
+        recipient_list=[person.email],
+    )
+
+
+@task()
+def remind_leads_of_review(*, decision_id: int, review_on: str) -> int:
+    """Email the project's leads that a published decision is due for review. Returns emails sent.
+
+    Sends nothing if the review date has changed since the reminder was planned (a new one was).
+    """
+    decision = Decision.objects.select_related("project").get(pk=decision_id)
+    if not decision.is_published or decision.review_on is None or decision.review_on.isoformat() != review_on:
+        return 0
+    emails = sorted(
+        {
+            email
+            for email in decision.project.memberships.filter(
+                role__in=[ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD]
+            ).values_list("person__email", flat=True)
+            if email
+        }
+    )
+    if not emails:
+        return 0
+    body = render_to_string(
+        "decisions/email/review_due.txt",
+        {
+            "decision": decision,
+            "url": settings.SITE_URL + reverse("decisions:decision", kwargs={"pk": decision.pk}),
+        },
+    )
+    return send_mail(
+        subject=f"Time to look again at a decision: {decision.question}",
+        message=body,
+        from_email=None,
+        recipient_list=emails,
+    )
