@@ -15,7 +15,6 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
 from coproduce.communications.preferences import Preferences
 
@@ -38,6 +37,10 @@ def render_pdf(
     ``preferences`` are the display preferences of the person the PDF is for: larger text raises the
     size to large print (never lowers a larger size chosen by ``points``).
     """
+    # Imported here, not at the top: WeasyPrint takes a second or two to import, and only the
+    # requests that make a PDF should pay for it.
+    from weasyprint import CSS, HTML
+
     if points != STANDARD_POINTS and points not in LARGE_PRINT_POINTS:
         raise ValueError(f"Unsupported text size {points}pt.")
     if preferences is not None:

@@ -5,25 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('involvement', '0001_initial'),
-        ('projects', '0002_lifecycle_and_assessment'),
+        ("involvement", "0001_initial"),
+        ("projects", "0002_lifecycle_and_assessment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='activity',
-            name='activity_kind_valid',
+            model_name="activity",
+            name="activity_kind_valid",
         ),
         migrations.AlterField(
-            model_name='activity',
-            name='kind',
-            field=models.CharField(choices=[('meeting', 'Meeting'), ('workshop', 'Workshop'), ('focus_group', 'Focus group'), ('interview', 'Interview'), ('panel', 'Panel'), ('survey', 'Survey'), ('document_review', 'Document review'), ('steering_group', 'Steering group meeting'), ('training', 'Training session')], max_length=20),
+            model_name="activity",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("meeting", "Meeting"),
+                    ("workshop", "Workshop"),
+                    ("focus_group", "Focus group"),
+                    ("interview", "Interview"),
+                    ("panel", "Panel"),
+                    ("survey", "Survey"),
+                    ("document_review", "Document review"),
+                    ("steering_group", "Steering group meeting"),
+                    ("training", "Training session"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['meeting', 'workshop', 'focus_group', 'interview', 'panel', 'survey', 'document_review', 'steering_group', 'training'])), name='activity_kind_valid'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "meeting",
+                            "workshop",
+                            "focus_group",
+                            "interview",
+                            "panel",
+                            "survey",
+                            "document_review",
+                            "steering_group",
+                            "training",
+                        ],
+                    )
+                ),
+                name="activity_kind_valid",
+            ),
         ),
     ]

@@ -33,7 +33,7 @@ M = TypeVar("M", bound=models.Model)
 def in_batches(model: type[M], rows: Iterator[M]) -> int:
     written = 0
     while batch := list(islice(rows, BATCH)):
-        model.objects.bulk_create(batch, batch_size=BATCH)
+        model._default_manager.bulk_create(batch, batch_size=BATCH)
         written += len(batch)
     return written
 
