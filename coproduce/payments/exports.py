@@ -1,0 +1,88 @@
+"""The annual statement as CSV and the finance export as CSV or Excel, every cell neutralised.
+
+Names are fine here (an internal finance record and the person's own statement); nothing about
+access needs or equality is ever included.
+"""
+
+from collections.abc import Iterator
+from datetime import date
+
+from django.utils import timezone
+
+from coproduce.payments.models import Claim
+from coproduce.payments.queries import Statement, finance_claims
+from coproduce.people.spreadsheets import write_csv, write_xlsx
+
+STATEMENT_HEADERS = ["Date paid", "Activity", "Activity date", "Fee (£)", "Expenses (£)", "Total (£)", "Paid by"]
+FINANCE_HEADERS = [
+    "Claim",
+    "Name",
+    "Email",
+    "Project",
+    "Activity",
+    "Activity date",
+    "Fee (£)",
+    "Expenses (£)",
+    "Expenses already paid or booked by us (£)",
+    "To pay to the person (£)",
+    "How paid",
+    "Status",
+    "Claimed on",
+    "Approved on",
+    "Paid on",
+]
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def statement_rows(found: Statement) -> Iterator[list[str]]:
+    for claim in found.claims:
+        activity = claim.attendance.activity
+        yield [
+            _day(claim.paid_on),
+            activity.title,
+            _day(timezone.localdate(activity.starts_at)),
+            f"{claim.fee:.2f}",
+            f"{claim.expenses_total:.2f}",  # type: ignore[attr-defined]
+            f"{claim.total:.2f}",  # type: ignore[attr-defined]
+            claim.get_method_display() if claim.method else "Expenses only",
+        ]
+    yield ["Total", "", "", f"{found.fees:.2f}", f"{found.expenses:.2f}", f"{found.fees + found.expenses:.2f}", ""]
+
+
+def statement_csv(found: Statement) -> bytes:
+    return write_csv(STATEMENT_HEADERS, statement_rows(found))
+
+
+def _finance_row(claim: Claim) -> list[str]:
+    person = claim.attendance.person
+    activity = claim.attendance.activity
+    expenses = claim.expenses_total  # type: ignore[attr-defined]
+    return [
+        str(claim.pk),
+        person.full_name,
+        person.email,
+        activity.project.title,
+        activity.title,
+        _day(timezone.localdate(activity.starts_at)),
+        f"{claim.fee:.2f}",
+        f"{expenses:.2f}",
+        f"{expenses - claim.repaid_expenses:.2f}",  # type: ignore[attr-defined]
+        f"{claim.to_pay:.2f}",  # type: ignore[attr-defined]
+        claim.get_method_display() if claim.method else "Expenses only",
+        claim.get_status_display(),
+        _day(timezone.localdate(claim.submitted_at) if claim.submitted_at else None),
+        _day(timezone.localdate(claim.decided_at) if claim.decided_at else None),
+        _day(claim.paid_on),
+    ]
+
+
+def finance_csv(starts_on: date, ends_on: date) -> bytes:
+    return write_csv(FINANCE_HEADERS, (_finance_row(claim) for claim in finance_claims(starts_on, ends_on)))
+
+
+def finance_xlsx(starts_on: date, ends_on: date) -> bytes:
+    rows = (_finance_row(claim) for claim in finance_claims(starts_on, ends_on))
+    return write_xlsx(FINANCE_HEADERS, rows, title="Payments")
