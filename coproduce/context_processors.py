@@ -16,18 +16,25 @@ class NavItem:
 
 
 def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
+    """The main menu. Each item is (label, where it goes, the part of the site it is "current" for)."""
     user = request.user
-    links = [("Home", reverse("home")), ("Get involved", reverse("involvement:opportunities"))]
-    if user.is_authenticated:
-        links.append(("Projects", reverse("projects:list")))
-        if can_list_people(user):
-            links.append(("People", reverse("people:list")))
-        if can_manage_own_details(user):
-            links.append(("Your details", reverse("you:details")))
-    links.append(("Co-production", reverse("co_production")))
-    path = request.path
     home = reverse("home")
+    links = [(home, "Home", home), (reverse("involvement:opportunities"), "Get involved", None)]
+    if user.is_authenticated:
+        links.append((reverse("projects:list"), "Projects", None))
+        links.append((reverse("decisions:register"), "Decisions", None))
+        # The charter, champions, courses and training records all sit under /learning/.
+        links.append(
+            (reverse("learning:charter"), "Charter and training", reverse("learning:courses").rsplit("/", 2)[0])
+        )
+        if can_list_people(user):
+            links.append((reverse("people:list"), "People", None))
+        if can_manage_own_details(user):
+            links.append((reverse("you:details"), "Your details", None))
+    links.append((reverse("co_production"), "Co-production", None))
+    path = request.path
     items = [
-        NavItem(label, url, is_current=(path == url) if url == home else path.startswith(url)) for label, url in links
+        NavItem(label, url, is_current=path == home if url == home else path.startswith(section or url))
+        for url, label, section in links
     ]
     return {"navigation": items}

@@ -224,6 +224,9 @@ COPRODUCE_THANKS_WITHIN_DAYS = int(os.environ.get("COPRODUCE_THANKS_WITHIN_DAYS"
 # have upper limits.
 COPRODUCE_PAYMENT_DAYS = int(os.environ.get("COPRODUCE_PAYMENT_DAYS", "28"))
 COPRODUCE_RECEIPT_MAX_BYTES = int(os.environ.get("COPRODUCE_RECEIPT_MAX_BYTES", str(10 * 1024 * 1024)))
+# The most one expense item, and one hourly rate or fixed fee, may be (in pounds): larger is a typing slip.
+COPRODUCE_MAX_EXPENSE_AMOUNT = os.environ.get("COPRODUCE_MAX_EXPENSE_AMOUNT", "1000.00")
+COPRODUCE_MAX_RATE_AMOUNT = os.environ.get("COPRODUCE_MAX_RATE_AMOUNT", "1000.00")
 
 # The organisation running Coproduce, named on letters (such as the letter for the Jobcentre).
 COPRODUCE_ORGANISATION_NAME = os.environ.get("COPRODUCE_ORGANISATION_NAME", "Riverside Co-production Network")
@@ -239,6 +242,8 @@ COPRODUCE_ORGANISATION_PHONE = os.environ.get("COPRODUCE_ORGANISATION_PHONE", "0
 COPRODUCE_MIN_MEMBER_SHARE = float(os.environ.get("COPRODUCE_MIN_MEMBER_SHARE", "0"))
 COPRODUCE_MEMBERS_CAN_PROPOSE = env_bool("COPRODUCE_MEMBERS_CAN_PROPOSE", default=True)
 COPRODUCE_STAFF_ONLY_DESIGN_LIMIT = float(os.environ.get("COPRODUCE_STAFF_ONLY_DESIGN_LIMIT", "0.5"))
+# Leads are reminded this many days before a decision is due for review.
+COPRODUCE_DECISION_REVIEW_NOTICE_DAYS = int(os.environ.get("COPRODUCE_DECISION_REVIEW_NOTICE_DAYS", "14"))
 
 # Charter and training: signatures fall due for renewal after this many months; a champion must have
 # signed the current charter; staff and partners must complete this course before co-leading (empty:
@@ -247,6 +252,8 @@ COPRODUCE_CHARTER_RENEWAL_MONTHS = int(os.environ.get("COPRODUCE_CHARTER_RENEWAL
 COPRODUCE_REQUIRE_SIGNED_CHAMPION = env_bool("COPRODUCE_REQUIRE_SIGNED_CHAMPION", default=True)
 COPRODUCE_CO_LEAD_TRAINING_COURSE = os.environ.get("COPRODUCE_CO_LEAD_TRAINING_COURSE", "What co-production is")
 COPRODUCE_INDUCTION_REVIEW_MONTHS = int(os.environ.get("COPRODUCE_INDUCTION_REVIEW_MONTHS", "3"))
+# Days a partner organisation has to answer a co-produced recommendation, unless it committed to its own.
+COPRODUCE_RECOMMENDATION_RESPONSE_DAYS = int(os.environ.get("COPRODUCE_RECOMMENDATION_RESPONSE_DAYS", "56"))
 
 # Plain language: texts with a Flesch reading ease below this, or sentences longer than this many
 # words, get a warning when they are saved (a warning only: nothing is refused).

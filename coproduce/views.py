@@ -1,17 +1,79 @@
 """The home page and the information pages that sit outside any one app."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from coproduce import model
+from coproduce.accounts.models import User
+from coproduce.accounts.permissions import is_admin, is_coordinator
+from coproduce.contributions.permissions import can_record_own, can_view_overdue
+from coproduce.decisions.permissions import can_raise_concern
+from coproduce.learning.permissions import can_sign_charter
+from coproduce.payments.permissions import can_manage_payments
 from coproduce.projects.models import Project
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    hint: str = ""
+
+
+def your_links(user: User) -> list[Link]:
+    """What a person can do about their own part: contributions, payments, learning, concerns."""
+    if not can_record_own(user):
+        return []
+    links = [
+        Link("Your contributions", reverse("contributions:yours"), "What you said and what happened next"),
+        Link("Your ideas that changed things", reverse("contributions:changed_things")),
+        Link("Your payments", reverse("payments:yours"), "Payment offers, expenses and statements"),
+        Link("Your training", reverse("learning:records"), "Courses you have done and your certificates"),
+    ]
+    if can_sign_charter(user):
+        links.append(Link("The co-production charter", reverse("learning:charter"), "Read it and sign it"))
+    if can_raise_concern(user):
+        links.append(
+            Link("Your concerns", reverse("decisions:your_concerns"), "Raise a concern, privately if you like")
+        )
+    return links
+
+
+def coordinator_links(user: User) -> list[Link]:
+    """The lists a coordinator works through."""
+    links = []
+    if can_view_overdue(user):
+        links.append(Link("Contributions waiting for an answer", reverse("contributions:overdue")))
+    if can_manage_payments(user):
+        links += [
+            Link("Expense and payment claims", reverse("payments:claims")),
+            Link("Finance export", reverse("payments:export")),
+        ]
+    if is_coordinator(user):
+        links += [
+            Link("Concerns raised", reverse("decisions:concerns")),
+            Link("Inductions of new members", reverse("learning:inductions")),
+            Link("Recommendations to partners", reverse("learning:recommendations")),
+            Link("Charter and training coverage", reverse("learning:coverage")),
+        ]
+    if is_admin(user):
+        links.append(Link("Payment rate cards", reverse("payments:rate_cards")))
+    return links
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     projects = Project.objects.visible_to(request.user)[:10]
-    return render(request, "home.html", {"projects": projects})
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "home.html",
+        {"projects": projects, "your_links": your_links(user), "coordinator_links": coordinator_links(user)},
+    )
 
 
 @login_not_required

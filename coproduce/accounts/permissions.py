@@ -17,6 +17,12 @@ def is_coordinator(user: User) -> bool:
 
 
 @rules.predicate
+def is_admin(user: User) -> bool:
+    """Admins (trustees) also set organisation-wide things such as the charter and rate cards."""
+    return is_signed_in(user) and user.role == Role.ADMIN
+
+
+@rules.predicate
 def is_partner(user: User) -> bool:
     return is_signed_in(user) and user.role == Role.PARTNER
 

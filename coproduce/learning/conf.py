@@ -21,3 +21,8 @@ def co_lead_training_course() -> str:
 def induction_review_months() -> int:
     """Months after an induction when the coordinator revisits it."""
     return int(getattr(settings, "COPRODUCE_INDUCTION_REVIEW_MONTHS", 3))
+
+
+def default_recommendation_response_days() -> int:
+    """Days a partner organisation has to answer a recommendation when it has not committed to its own."""
+    return int(getattr(settings, "COPRODUCE_RECOMMENDATION_RESPONSE_DAYS", 56))

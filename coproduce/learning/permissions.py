@@ -2,15 +2,10 @@
 
 import rules
 
-from coproduce.accounts.models import Role, User
-from coproduce.accounts.permissions import is_coordinator, is_partner, is_signed_in
+from coproduce.accounts.models import User
+from coproduce.accounts.permissions import is_admin, is_coordinator, is_partner, is_signed_in
 from coproduce.learning.models import TrainingRecord
 from coproduce.people.permissions import has_own_record
-
-
-@rules.predicate
-def is_admin(user: User) -> bool:
-    return is_signed_in(user) and user.role == Role.ADMIN
 
 
 @rules.predicate

@@ -41,9 +41,6 @@ from coproduce.learning.queries import LEARNING_PROGRAMME_TITLE, current_version
 from coproduce.people.models import Organisation, Person, PersonKind
 from coproduce.projects.models import Lifecycle, Project
 
-# When an organisation has not said how long it takes to answer: eight weeks.
-DEFAULT_RESPONSE_DAYS = 56
-
 ALREADY_SIGNED = "You have already signed this version of the charter. You can sign again when it is due for renewal."
 ORGANISATION_ALREADY_SIGNED = "{organisation} has already signed this version of the charter."
 NOT_REPRESENTATIVE = (
@@ -304,7 +301,7 @@ def record_recommendation(
     """
     if not can_manage_learning(by):
         raise PermissionDenied
-    days = response_days_for(organisation) or DEFAULT_RESPONSE_DAYS
+    days = response_days_for(organisation) or conf.default_recommendation_response_days()
     recommendation = Recommendation.objects.create(
         project=project,
         organisation=organisation,

@@ -18,14 +18,17 @@ def nav_labels(html: str) -> list[str]:
     ]
 
 
+SIGNED_IN = ["Home", "Get involved", "Projects", "Decisions", "Charter and training"]
+
+
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        ("amina", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
-        ("morgan", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
-        ("dev", ["Home", "Get involved", "Projects", "Your details", "Co-production"]),
-        ("sam", ["Home", "Get involved", "Projects", "Your details", "Co-production"]),
-        ("priya", ["Home", "Get involved", "Projects", "People", "Your details", "Co-production"]),
+        ("amina", [*SIGNED_IN, "People", "Your details", "Co-production"]),
+        ("morgan", [*SIGNED_IN, "People", "Your details", "Co-production"]),
+        ("dev", [*SIGNED_IN, "Your details", "Co-production"]),
+        ("sam", [*SIGNED_IN, "Your details", "Co-production"]),
+        ("priya", [*SIGNED_IN, "People", "Your details", "Co-production"]),
     ],
 )
 def test_navigation_depends_on_the_role(persona, expected, everyone, client_for):
@@ -91,3 +94,34 @@ def test_accessibility_statement_names_the_standard(client, db):
     assert "WCAG" in html
     assert "2.2" in html
     assert "level AA" in html
+
+
+def test_navigation_marks_charter_and_training_on_every_learning_page(dev, client_for):
+    client = client_for(dev)
+
+    for name in ("learning:charter", "learning:courses", "learning:records"):
+        html = client.get(reverse(name)).content.decode()
+        assert f'href="{reverse("learning:charter")}" aria-current="page"' in html, name
+
+
+def test_home_gives_a_member_their_own_part_but_no_coordinator_lists(dev, client_for):
+    html = client_for(dev).get(reverse("home")).content.decode()
+
+    for name in ("contributions:yours", "payments:yours", "learning:records", "decisions:your_concerns"):
+        assert f'href="{reverse(name)}"' in html, name
+    assert "Lists to work through" not in html
+    assert reverse("payments:claims") not in html
+
+
+@pytest.mark.parametrize(("persona", "sees_rate_cards"), [("amina", False), ("morgan", True)])
+def test_home_gives_coordinators_their_lists(persona, sees_rate_cards, everyone, client_for):
+    html = client_for(everyone[persona]).get(reverse("home")).content.decode()
+
+    assert "Lists to work through" in html
+    for name in ("contributions:overdue", "payments:claims", "decisions:concerns", "learning:coverage"):
+        assert f'href="{reverse(name)}"' in html, name
+    assert (f'href="{reverse("payments:rate_cards")}"' in html) is sees_rate_cards
+
+
+def test_home_for_signed_out_people_links_to_the_champions(client, db):
+    assert f'href="{reverse("learning:champions")}"' in client.get(reverse("home")).content.decode()
