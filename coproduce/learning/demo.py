@@ -11,6 +11,7 @@ from coproduce.learning.queries import current_version
 from coproduce.learning.services import (
     Commitment,
     ensure_learning_defaults,
+    learning_programme,
     plan_session,
     record_induction,
     sign_charter,
@@ -61,6 +62,10 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
         Registration.objects.get_or_create(
             activity=session.activity, person=people["tom"], defaults={"status": "registered"}
         )
+    # The learning programme is co-produced too: Grace co-leads it with Amina.
+    programme = learning_programme(by=coordinator)
+    Membership.objects.get_or_create(project=programme, person=people["grace"], role=ProjectRole.CO_LEAD)
+    Membership.objects.get_or_create(project=programme, person=people["amina"], role=ProjectRole.STAFF_LEAD)
 
     if not Induction.objects.filter(person=people["dev"]).exists():
         record_induction(

@@ -53,3 +53,21 @@ def test_seed_demo_records_access_needs_with_consent(db):
         [Need.EASY_READ, Need.PAPERS_IN_ADVANCE, Need.SUPPORT_WORKER]
     )
     assert dev.consents.active().for_purpose(Purpose.ACCESS_NEEDS).count() == 1
+
+
+def test_deleting_a_demo_member_keeps_what_others_need_and_erases_what_is_theirs(db):
+    from coproduce.contributions.models import Contribution
+    from coproduce.learning.models import Induction
+    from coproduce.people.services.rights import DeletionReason, anonymise_person
+
+    call_command("seed_demo")
+    dev = Person.objects.get(user__email="dev@example.org")
+    amina = User.objects.get(email="amina@example.org")
+    contributions = Contribution.objects.filter(person=dev).count()
+    assert contributions > 0
+    assert Induction.objects.filter(person=dev).exists()
+
+    anonymise_person(dev, by=amina, reason=DeletionReason.PHONE)
+
+    assert Contribution.objects.filter(person=dev).count() == contributions
+    assert not Induction.objects.filter(person=dev).exists()

@@ -20,7 +20,22 @@ ANONYMISED_NAME = "Former participant"
 # Records that stay when a person is anonymised, linked to the nameless record, so that other
 # people's records still add up (a project group had so many people in it, an activity so many
 # attendees). Every other record that is the person's alone is erased; see erased_relations.
-KEPT_WHEN_ANONYMISED = frozenset({"projects.membership", "involvement.registration", "involvement.attendance"})
+# What was said (contributions), how people took part in decisions (group seats, responses, agenda
+# items), charter signatures (some were made for an organisation) and training records (coverage
+# figures) stay for the same reason. A member's induction notes are theirs alone and go.
+KEPT_WHEN_ANONYMISED = frozenset(
+    {
+        "projects.membership",
+        "involvement.registration",
+        "involvement.attendance",
+        "contributions.contribution",
+        "decisions.groupmember",
+        "decisions.response",
+        "decisions.agendaitem",
+        "learning.signature",
+        "learning.trainingrecord",
+    }
+)
 
 # A person acts on their own data; a coordinator acts for someone who asks by phone, letter or in person.
 can_exercise_rights_for = (is_signed_in & is_self) | can_act_for_person
