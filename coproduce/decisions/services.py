@@ -455,8 +455,10 @@ def raise_concern(
 ) -> Concern:
     """Raise a concern about how a project or group is working.
 
-    Named: linked to the person, who is told the outcome. Anonymous: nothing links it to anyone: no
-    person, a date not a time, and an audit event with no actor and nothing about the person.
+    Named: linked to the person, who is told the outcome, and recorded in the audit trail. Anonymous:
+    nothing links it to anyone: no person and a date, not a time. Nor is there an audit event: even
+    one without an actor carries the exact time, which could be matched with that person's sign-in
+    or other events. The concern itself (kept for good) is the record that it was raised.
     """
     _check(permissions.can_raise_concern(by))
     person = Person.objects.get(user=by)
@@ -468,12 +470,8 @@ def raise_concern(
         raised_by=None if anonymous else person,
         raised_on=timezone.localdate(),
     )
-    record_event(
-        actor=None if anonymous else by,
-        action="decisions.concern_raised",
-        target=concern,
-        payload={"project": project.pk, "anonymous": anonymous},
-    )
+    if not anonymous:
+        record_event(actor=by, action="decisions.concern_raised", target=concern, payload={"project": project.pk})
     return concern
 
 

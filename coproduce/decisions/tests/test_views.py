@@ -218,12 +218,8 @@ def test_anonymous_concern_stores_no_link_to_the_person(bus_stops, grace, client
     row = Concern.objects.filter(pk=concern.pk).values().get()
     assert person_id not in [value for key, value in row.items() if key.endswith("_id") and key != "project_id"]
     assert "raised_at" not in row
-    events = AuditEvent.objects.filter(target_type="decisions.concern")
-    assert events.count() == 1
-    assert events.get().actor_id is None
-    payload = events.get().payload
-    assert set(payload) == {"project", "anonymous"}
-    assert payload["anonymous"] is True
+    # No audit event either: its exact time could be matched with Grace's sign-in.
+    assert not AuditEvent.objects.filter(target_type="decisions.concern").exists()
     # No page shows who raised it, to anyone, admins included.
     for persona in ("amina", "morgan"):
         for url in (reverse("decisions:concerns"), reverse("decisions:concern_answer", kwargs={"pk": concern.pk})):
@@ -249,6 +245,7 @@ def test_named_concern_is_answered_by_email_and_on_your_concerns(bus_stops, grac
     from coproduce.decisions.services import raise_concern
 
     concern = raise_concern(bus_stops, text="The room is too noisy.", anonymous=False, by=grace)
+    assert AuditEvent.objects.get(action="decisions.concern_raised").actor == grace
     answer_concern(concern, response="We booked a quiet room.", by=amina)
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
