@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "coproduce.learning",
     "coproduce.analytics",
     "coproduce.communications",
+    "coproduce.easyread",
+    "coproduce.surveys",
     "coproduce.demo",
 ]
 

@@ -17,5 +17,9 @@ urlpatterns = [
     path("payments/", include("coproduce.payments.urls")),
     path("decisions/", include("coproduce.decisions.urls")),
     path("learning/", include("coproduce.learning.urls")),
-    path("display/", include("coproduce.communications.urls")),
+    # Display preferences (/display/) and, later, requests for other formats.
+    path("", include("coproduce.communications.urls")),
+    path("easy-read/", include("coproduce.easyread.urls")),
+    path("surveys/", include("coproduce.surveys.urls")),
+    path("how-are-we-doing/", include("coproduce.analytics.urls")),
 ]

@@ -5,5 +5,5 @@ from coproduce.communications import views
 app_name = "communications"
 
 urlpatterns = [
-    path("", views.display, name="display"),
+    path("display/", views.display, name="display"),
 ]

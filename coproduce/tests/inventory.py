@@ -27,7 +27,16 @@ __all__ = ["ANYONE", "PERSONAS", "Visit", "World", "build_world", "object_kwargs
 # Apps that keep their part of the inventory beside their code, in <app>/tests/inventory.py.
 APP_INVENTORIES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"coproduce.{app}.tests.inventory")
-    for app in ("contributions", "payments", "decisions", "learning", "communications")
+    for app in (
+        "contributions",
+        "payments",
+        "decisions",
+        "learning",
+        "communications",
+        "easyread",
+        "surveys",
+        "analytics",
+    )
 )
 
 VALID_TOKEN = "inventory-valid-token"
