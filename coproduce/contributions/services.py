@@ -110,7 +110,7 @@ def respond_to_contribution(
     if not can_respond(by, contribution):
         raise PermissionDenied
     # Lock the contribution so that two answers given at the same moment are ordered.
-    Contribution.objects.select_for_update().get(pk=contribution.pk)
+    Contribution.objects.select_for_update(of=("self",)).get(pk=contribution.pk)
     explanation = explanation.strip()
     if outcome == Outcome.NOT_ADOPTED and not explanation:
         raise Refused({"explanation": "Say why it was not adopted. We will tell the person."})

@@ -112,7 +112,7 @@ def add_group_member(group: ProjectGroup, *, person: Person, role: GroupRole | s
     """
     _check(permissions.can_manage_group(by, group))
     # Lock the group so that two seats added at once cannot both slip under the minimum.
-    ProjectGroup.objects.select_for_update().filter(pk=group.pk).first()
+    ProjectGroup.objects.select_for_update(of=("self",)).filter(pk=group.pk).first()
     if group.members.filter(person=person).exists():
         raise Refused({"person": f"{person.full_name} is already in this group"})
     if group.min_member_share > 0 and person.kind not in LIVED_EXPERIENCE_KINDS:
@@ -260,7 +260,7 @@ def respond(
         raise Refused({"__all__": f"{person.full_name} is not in {proposal.group.name}"})
     # Lock the proposal row: two submissions at once (a double click, two tabs) queue here, so the
     # second finds the first's response and replaces it instead of hitting the unique constraint.
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    locked = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     if not locked.is_open:
         raise Refused(
             {
@@ -302,7 +302,7 @@ def withdraw_response(response: Response, *, by: User) -> Response:
     """Take a response back while the proposal is open: it then counts as never given. Effects: audit event."""
     is_own = response.person.user_id is not None and response.person.user_id == by.pk
     _check(is_own or permissions.can_record_response(by, response.proposal))
-    if not Proposal.objects.select_for_update().get(pk=response.proposal_id).is_open:
+    if not Proposal.objects.select_for_update(of=("self",)).get(pk=response.proposal_id).is_open:
         raise Refused({"__all__": "This proposal has closed, so responses can no longer be withdrawn"})
     response.withdrawn_at = timezone.now()
     response.save(update_fields=["withdrawn_at"])
@@ -388,7 +388,7 @@ def save_decision(decision: Decision, *, contributions: Iterable[Contribution], 
             actor=by, action="decisions.decision_drafted", target=decision, payload={"project": decision.project_id}
         )
         return decision
-    before = Decision.objects.select_for_update().get(pk=decision.pk)
+    before = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if before.is_published and (not decision.options_considered.strip() or not decision.rationale.strip()):
         raise Refused({"__all__": "A published decision must keep its options and its reasons"})
     changes: dict[str, dict[str, str | int | None]] = {
@@ -420,7 +420,7 @@ def publish_decision(decision: Decision, *, by: User) -> Decision:
     """Publish a draft decision to the register. Refused without the options considered and the
     rationale. Only coordinators and the project's leads publish. Effects: audit event."""
     _check(permissions.can_publish_decision(by, decision))
-    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    locked = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if locked.is_published:
         raise Refused({"__all__": "This decision is already published"})
     errors = {}

@@ -96,7 +96,10 @@ def publish_charter(*, text: str, easy_read_text: str, by: User) -> CharterVersi
         raise PermissionDenied
     if not text.strip() or not easy_read_text.strip():
         raise LearningRefused("Enter the charter and its Easy Read version.")
-    number = (CharterVersion.objects.select_for_update().aggregate(last=Max("number"))["last"] or 0) + 1
+    # Lock the versions there are (PostgreSQL refuses FOR UPDATE with an aggregate), then number the new
+    # one; the unique version number stops two admins publishing the same number at once.
+    list(CharterVersion.objects.select_for_update(of=("self",)).values_list("pk", flat=True))
+    number = (CharterVersion.objects.aggregate(last=Max("number"))["last"] or 0) + 1
     version = CharterVersion.objects.create(
         number=number,
         text=text.strip(),
@@ -137,7 +140,11 @@ def sign_charter(*, by: User, now: datetime | None = None) -> Signature:
     now = now or timezone.now()
     person = Person.objects.get(user=by)
     version = _current_version_or_refuse()
-    existing = Signature.objects.select_for_update().filter(person=person, version=version, on_behalf_of=None).first()
+    existing = (
+        Signature.objects.select_for_update(of=("self",))
+        .filter(person=person, version=version, on_behalf_of=None)
+        .first()
+    )
     if existing is not None:
         signature = _sign_again_or_refuse(existing, by=by, now=now, refusal=ALREADY_SIGNED)
     else:
@@ -170,7 +177,9 @@ def sign_for_organisation(
     if person.kind != PersonKind.PARTNER_REPRESENTATIVE or person.organisation_id != organisation.pk:
         raise LearningRefused(NOT_REPRESENTATIVE.format(organisation=organisation.name))
     version = _current_version_or_refuse()
-    existing = Signature.objects.select_for_update().filter(on_behalf_of=organisation, version=version).first()
+    existing = (
+        Signature.objects.select_for_update(of=("self",)).filter(on_behalf_of=organisation, version=version).first()
+    )
     if existing is not None:
         signature = _sign_again_or_refuse(
             existing, by=by, now=now, refusal=ORGANISATION_ALREADY_SIGNED.format(organisation=organisation.name)
@@ -205,7 +214,7 @@ def withdraw_signature(signature: Signature, *, by: User, now: datetime | None =
     made the signature (or, for an organisation, represents it now) or is a coordinator, and
     LearningRefused if it is already withdrawn.
     """
-    locked = Signature.objects.select_for_update().select_related("person").get(pk=signature.pk)
+    locked = Signature.objects.select_for_update(of=("self",)).select_related("person").get(pk=signature.pk)
     representative = (
         locked.on_behalf_of_id is not None
         and Person.objects.filter(
@@ -325,7 +334,7 @@ def record_response(recommendation: Recommendation, *, responded_on: date, respo
     Raises LearningRefused if it was answered already or the date is before it was sent."""
     if not can_manage_learning(by):
         raise PermissionDenied
-    locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    locked = Recommendation.objects.select_for_update(of=("self",)).get(pk=recommendation.pk)
     if locked.responded_on is not None:
         raise LearningRefused("The answer to this recommendation is already recorded.")
     if responded_on < locked.sent_on:

@@ -139,7 +139,7 @@ def make_offers(activity: Activity, *, by: User) -> list[PaymentOffer]:
     if card is None:
         raise PaymentRefused("There is no rate card in force on the day of this activity. Ask an admin to add one.")
     attendances = (
-        Attendance.objects.select_for_update()
+        Attendance.objects.select_for_update(of=("self",))
         .filter(activity=activity, person__kind__in=PAID_KINDS, payment_offer__isnull=True)
         .select_related("activity", "person")
     )
@@ -183,7 +183,7 @@ def decide_offer(offer: PaymentOffer, *, method: str, by: User) -> PaymentOffer:
     """
     if not can_decide_offer(by, offer):
         raise PaymentRefused("You cannot answer this offer.")
-    offer = PaymentOffer.objects.select_for_update().select_related("attendance").get(pk=offer.pk)
+    offer = PaymentOffer.objects.select_for_update(of=("self",)).select_related("attendance").get(pk=offer.pk)
     claim = Claim.objects.filter(attendance_id=offer.attendance_id).first()
     if claim is not None and claim.status != ClaimStatus.DRAFT:
         raise PaymentRefused("The claim has been sent, so this choice cannot change now.", field="method")
@@ -219,7 +219,7 @@ def _check_claimant(attendance: Attendance, by: User) -> None:
 
 
 def _locked_claim(attendance: Attendance) -> Claim | None:
-    return Claim.objects.select_for_update().filter(attendance=attendance).first()
+    return Claim.objects.select_for_update(of=("self",)).filter(attendance=attendance).first()
 
 
 @transaction.atomic
@@ -251,7 +251,7 @@ def add_expense(
             field="amount",
         )
     # Lock the involvement, so two requests at once cannot both make its claim.
-    Attendance.objects.select_for_update().filter(pk=attendance.pk).first()
+    Attendance.objects.select_for_update(of=("self",)).filter(pk=attendance.pk).first()
     claim = _locked_claim(attendance)
     if claim is None:
         claim = Claim.objects.create(attendance=attendance, created_by=by)
@@ -311,7 +311,7 @@ def submit_claim(attendance: Attendance, *, by: User) -> Claim:
     """
     _check_claimant(attendance, by)
     # Lock the involvement, so that sending the same claim twice at once sends it once.
-    Attendance.objects.select_for_update().filter(pk=attendance.pk).first()
+    Attendance.objects.select_for_update(of=("self",)).filter(pk=attendance.pk).first()
     claim = _locked_claim(attendance)
     if claim is not None and claim.status == ClaimStatus.PAID:
         raise PaymentRefused("This claim has already been paid.")
@@ -349,7 +349,7 @@ def claim_expenses(claim: Claim) -> Decimal:
 
 
 def _locked(claim: Claim) -> Claim:
-    return Claim.objects.select_for_update().select_related("attendance").get(pk=claim.pk)
+    return Claim.objects.select_for_update(of=("self",)).select_related("attendance").get(pk=claim.pk)
 
 
 @transaction.atomic
