@@ -1,5 +1,15 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from coproduce.analytics import views
 
 app_name = "analytics"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("representation/", views.representation_view, name="representation"),
+    path(
+        "representation/gaps/<str:dimension>/<str:category>/action/",
+        views.outreach_action_create,
+        name="outreach_action",
+    ),
+    path("reference-figures/", views.reference_figures, name="reference_figures"),
+]

@@ -9,14 +9,52 @@ something exists), left out of the generic matrix test.
 
 from typing import Any
 
-from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World  # noqa: F401
+from coproduce.analytics.services import ensure_reference_data
+from coproduce.analytics.tests.factories import under_represented_world
+from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
 
-ACCESS: dict[str, tuple[str, ...] | str] = {}
-STATE_VISITS: tuple[Visit, ...] = ()
+# Only the data lead sees representation (issue 8); the data lead and admins load reference figures.
+ACCESS: dict[str, tuple[str, ...] | str] = {
+    "analytics:representation": ("sam",),
+    "analytics:outreach_action": ("sam",),
+    "analytics:reference_figures": ("sam", "morgan"),
+}
 DOWNLOADS: dict[str, str] = {}
 NOT_PAGES: dict[str, str] = {}
 PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ()
 
 
 def object_kwargs(url_name: str, world: World) -> dict[str, Any] | None:
-    return None
+    if not url_name.startswith("analytics:"):
+        return None
+    # Tests that flush the database remove the Census figures the migration loaded.
+    ensure_reference_data()
+    if url_name == "analytics:outreach_action":
+        return {"dimension": "sex", "category": "female"}
+    return {}
+
+
+def with_a_gap(world: World) -> dict[str, Any]:
+    """40 people took part, 5 of them women: women are fewer than expected."""
+    ensure_reference_data()
+    under_represented_world(world.project, world.users["amina"])
+    return {}
+
+
+STATE_VISITS: tuple[Visit, ...] = (
+    Visit("analytics:representation", "sam", state="with-gap", kwargs=with_a_gap),
+    Visit(
+        "analytics:outreach_action",
+        "sam",
+        state="errors",
+        kwargs=lambda world: object_kwargs("analytics:outreach_action", world) or {},
+        action=submit_empty_form,
+    ),
+    Visit(
+        "analytics:reference_figures",
+        "sam",
+        state="errors",
+        kwargs=lambda world: object_kwargs("analytics:reference_figures", world) or {},
+        action=submit_empty_form,
+    ),
+)

@@ -1,0 +1,177 @@
+"""The representation page, the outreach action form and loading reference figures."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.analytics.models import OutreachAction, ReferenceFigure, ReferencePopulation
+from coproduce.analytics.tests.factories import involve_people, past_activity
+from coproduce.audit.models import AuditEvent
+from coproduce.involvement.models import Activity
+from coproduce.projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ["amina", "dev", "grace", "tom", "priya", "sam", "morgan"]
+REPRESENTATION = reverse("analytics:representation")
+FIGURES = reverse("analytics:reference_figures")
+ACTION = reverse("analytics:outreach_action", kwargs={"dimension": "sex", "category": "female"})
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_data_lead_sees_representation_and_records_actions(request, client_for, census, persona) -> None:
+    client = client_for(request.getfixturevalue(persona))
+    expected = 200 if persona == "sam" else 403
+    assert client.get(REPRESENTATION).status_code == expected
+    assert client.get(ACTION).status_code == expected
+    assert client.post(ACTION, {}).status_code == expected
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_data_lead_and_admins_load_reference_figures(request, client_for, census, persona) -> None:
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get(FIGURES).status_code == (200 if persona in {"sam", "morgan"} else 403)
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, census) -> None:
+    for url in (REPRESENTATION, FIGURES, ACTION):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "sign-in" in response.url or "login" in response.url
+
+
+def test_the_page_shows_fewer_than_expected_and_the_gap(client_for, sam: User, walkabout: Activity) -> None:
+    response = client_for(sam).get(REPRESENTATION)
+    html = response.content.decode()
+    assert "Fewer than expected</strong>" in html
+    assert "Sex: Female (fewer than expected)" in html
+    assert ACTION in html
+    assert "*" not in html.split("<main", 1)[1].split("</main>", 1)[0].replace("**", "")
+
+
+def test_hidden_counts_show_c_and_the_note(client_for, sam: User, bus_stops: Project, amina: User, census) -> None:
+    activity = past_activity(bus_stops, days_ago=30, created_by=amina)
+    involve_people(activity, 12, amina, sex="male")
+    involve_people(activity, 2, amina, sex="female")
+    html = client_for(sam).get(REPRESENTATION).content.decode()
+    assert "[c]" in html
+    assert "[c] means a number is hidden" in html
+
+
+def test_the_page_filters_by_project(client_for, sam: User, walkabout: Activity, amina: User) -> None:
+    other = Project.objects.create(title="Accessible libraries", summary="Libraries.", created_by=amina)
+    html = client_for(sam).get(REPRESENTATION, {"project": other.pk}).content.decode()
+    assert "Accessible libraries" in html
+    assert "No group is fewer than expected." in html
+
+
+def test_the_query_count_does_not_grow_with_people(
+    client_for, sam: User, bus_stops: Project, amina: User, census, django_assert_max_num_queries
+) -> None:
+    activity = past_activity(bus_stops, days_ago=30, created_by=amina)
+    involve_people(activity, 2, amina, sex="male")
+    client = client_for(sam)
+    with django_assert_max_num_queries(12) as few:
+        client.get(REPRESENTATION)
+    involve_people(activity, 30, amina, sex="female", religion="christian", long_term_condition="no")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(REPRESENTATION)
+
+
+def test_recording_an_outreach_action(client_for, sam: User, walkabout: Activity) -> None:
+    due = timezone.localdate() + timedelta(days=60)
+    response = client_for(sam).post(
+        ACTION,
+        {
+            "action": "Meet the women's disability forum.",
+            "due_on_day": due.day,
+            "due_on_month": due.month,
+            "due_on_year": due.year,
+        },
+    )
+    assert response.status_code == 302
+    action = OutreachAction.objects.get()
+    assert (action.dimension, action.category, action.due_on, action.recorded_by) == ("sex", "female", due, sam)
+    assert action.project is None
+    assert AuditEvent.objects.filter(action="analytics.outreach_action_recorded").count() == 1
+    html = client_for(sam).get(response.url).content.decode()
+    assert "Meet the women&#x27;s disability forum." in html
+
+
+def test_an_empty_outreach_action_shows_errors_and_saves_nothing(client_for, sam: User, census) -> None:
+    response = client_for(sam).post(ACTION, {})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in html
+    assert "Say what will be done" in html
+    assert "Enter the date it will be done by" in html
+    assert not OutreachAction.objects.exists()
+
+
+def test_an_unknown_group_is_not_found(client_for, sam: User) -> None:
+    url = reverse("analytics:outreach_action", kwargs={"dimension": "sex", "category": "nonsense"})
+    assert client_for(sam).get(url).status_code == 404
+
+
+GOOD_CSV = (
+    "dimension,category,count,percent,universe,source\n"
+    "sex,Female,5200,52.00,all usual residents,Local\n"
+    "sex,Male,4800,48.00,all usual residents,Local\n"
+)
+
+
+def upload(client, text: str, **extra):
+    data = {
+        "name": "Census 2021 for Riverside",
+        "area": "Riverside",
+        "source": "ONS Census 2021 TS008 for Riverside",
+        "figures": SimpleUploadedFile("riverside.csv", text.encode(), content_type="text/csv"),
+        **extra,
+    }
+    return client.post(FIGURES, data)
+
+
+def test_loading_local_figures_all_rows_checked(client_for, morgan: User, census) -> None:
+    response = upload(client_for(morgan), GOOD_CSV, make_default="on")
+    assert response.status_code == 302
+    population = ReferencePopulation.objects.get(is_default=True)
+    assert population.name == "Census 2021 for Riverside"
+    assert population.loaded_by == morgan
+    assert dict(population.figures.values_list("category", "count")) == {"Female": 5200, "Male": 4800}
+    assert not ReferencePopulation.objects.get(pk=census.pk).is_default
+    event = AuditEvent.objects.get(action="analytics.reference_figures_loaded")
+    assert event.payload == {"figures": 2, "is_default": True}
+
+
+def test_a_bad_row_loads_nothing_and_says_which_row(client_for, sam: User, census) -> None:
+    bad = GOOD_CSV + "sex,Other,lots,1,all usual residents,Local\n,Unknown,3,1,,\nsex,Female,1,1,,\n"
+    before = ReferenceFigure.objects.count()
+    response = upload(client_for(sam), bad)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in html
+    assert "Nothing was loaded" in html
+    assert "Row 4: the count must be a whole number of 0 or more" in html
+    assert "Row 5: the dimension is empty" in html
+    assert "Row 6: the same dimension and category appear on an earlier row" in html
+    assert ReferenceFigure.objects.count() == before
+    assert ReferencePopulation.objects.count() == 1
+
+
+def test_missing_columns_and_too_big_files_are_refused(client_for, sam: User, census, settings) -> None:
+    html = upload(client_for(sam), "area,people\nRiverside,3\n").content.decode()
+    assert "Missing: dimension, category, count, universe" in html
+    settings.COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES = 50
+    html = upload(client_for(sam), GOOD_CSV).content.decode()
+    assert "The file must be smaller than" in html
+    assert ReferencePopulation.objects.count() == 1
+
+
+def test_an_empty_upload_form_shows_errors(client_for, sam: User, census) -> None:
+    html = client_for(sam).post(FIGURES, {}).content.decode()
+    assert "Enter a name for these figures" in html
+    assert "Choose a CSV file" in html

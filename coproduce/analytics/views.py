@@ -1,0 +1,98 @@
+"""The representation view (data lead only), outreach actions and loading reference figures."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from coproduce.accounts.models import User
+from coproduce.analytics.dimensions import dimensions
+from coproduce.analytics.forms import OutreachActionForm, ReferenceFiguresForm, RepresentationFilterForm
+from coproduce.analytics.permissions import (
+    can_load_reference_figures,
+    can_record_outreach,
+    can_view_representation,
+)
+from coproduce.analytics.queries import default_period, outreach_actions, populations, representation
+from coproduce.analytics.services import load_reference_figures, record_outreach
+from coproduce.forms import submitted
+from coproduce.projects.models import Project
+
+
+def _chosen_project(request: HttpRequest) -> tuple[RepresentationFilterForm, Project | None]:
+    form = RepresentationFilterForm(request.GET or None)
+    project = form.cleaned_data["project"] if form.is_bound and form.is_valid() else None
+    return form, project
+
+
+def representation_view(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_view_representation(user):
+        raise PermissionDenied
+    filter_form, project = _chosen_project(request)
+    period = default_period()
+    result = representation(period, project)
+    return render(
+        request,
+        "analytics/representation.html",
+        {
+            "filter_form": filter_form,
+            "project": project,
+            "result": result,
+            "actions": outreach_actions(period, project),
+            "may_load_figures": can_load_reference_figures(user),
+        },
+    )
+
+
+def outreach_action_create(request: HttpRequest, dimension: str, category: str) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_record_outreach(user):
+        raise PermissionDenied
+    known = {item.key: item for item in dimensions(adults_only=False)}
+    group = known[dimension].category(category) if dimension in known else None
+    if group is None:
+        raise Http404
+    _, project = _chosen_project(request)
+    form = OutreachActionForm(submitted(request))
+    if form.is_valid():
+        record_outreach(
+            dimension=dimension,
+            category=category,
+            action=form.cleaned_data["action"],
+            due_on=form.cleaned_data["due_on"],
+            by=user,
+            project=project,
+        )
+        messages.success(request, f"Outreach action recorded for {known[dimension].name}: {group.label}.")
+        url = reverse("analytics:representation")
+        return redirect(f"{url}?project={project.pk}" if project is not None else url)
+    return render(
+        request,
+        "analytics/outreach_action.html",
+        {"form": form, "dimension": known[dimension], "group": group, "project": project},
+    )
+
+
+def reference_figures(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_load_reference_figures(user):
+        raise PermissionDenied
+    form = ReferenceFiguresForm(submitted(request), request.FILES if request.method == "POST" else None)
+    if form.is_valid():
+        population = load_reference_figures(
+            name=form.cleaned_data["name"],
+            area=form.cleaned_data["area"],
+            source=form.cleaned_data["source"],
+            text=form.cleaned_data["figures"],
+            make_default=form.cleaned_data["make_default"],
+            by=user,
+        )
+        messages.success(request, f"{population.figures.count()} figures loaded for {population.name}.")
+        return redirect("analytics:reference_figures")
+    return render(
+        request,
+        "analytics/reference_figures.html",
+        {"form": form, "populations": populations(), "may_view_representation": can_view_representation(user)},
+    )
