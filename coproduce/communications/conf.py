@@ -11,3 +11,13 @@ def reading_ease_target() -> float:
 def long_sentence_words() -> int:
     """A sentence with more words than this is long: the panel lists it and suggests splitting it."""
     return int(getattr(settings, "COPRODUCE_LONG_SENTENCE_WORDS", 25))
+
+
+def format_request_days() -> int:
+    """A request for another format is due this many days after it arrives."""
+    return int(getattr(settings, "COPRODUCE_FORMAT_REQUEST_DAYS", 10))
+
+
+def format_requests_per_ip_per_hour() -> int:
+    """How many format requests one internet address may send in an hour without signing in."""
+    return int(getattr(settings, "COPRODUCE_FORMAT_REQUESTS_PER_IP_PER_HOUR", 5))

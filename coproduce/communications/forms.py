@@ -1,8 +1,16 @@
-"""The display preferences form."""
+"""The display preferences form and the forms for requests in other formats."""
+
+import re
+from typing import Any
 
 from django import forms
 
+from coproduce.communications.choices import Format, RequestStatus
+from coproduce.communications.pages import local_page_path
 from coproduce.communications.preferences import CHOICES, Preferences
+from coproduce.involvement.fields import HoneypotField
+
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,38}")
 
 
 class DisplayPreferencesForm(forms.Form):
@@ -17,3 +25,100 @@ class DisplayPreferencesForm(forms.Form):
 
     def preferences(self) -> Preferences:
         return Preferences.from_keys(self.cleaned_data["choices"])
+
+
+class FormatRequestForm(forms.Form):
+    """Ask for a page in another format. Signed-out people also say who they are and how to reach them."""
+
+    page = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    format = forms.ChoiceField(
+        label="Which format do you need?",
+        choices=Format.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a format", "invalid_choice": "Choose a format from the list"},
+    )
+    language = forms.CharField(
+        label="If you chose another language, which language?",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "The language must be 100 characters or fewer"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+
+    def __init__(self, *args: Any, signed_in: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.signed_in = signed_in
+        if not signed_in:
+            self.fields["full_name"] = forms.CharField(
+                label="Your name",
+                max_length=200,
+                error_messages={
+                    "required": "Enter your name",
+                    "max_length": "Your name must be 200 characters or fewer",
+                },
+                widget=forms.TextInput(attrs={"autocomplete": "name"}),
+            )
+            self.fields["email"] = forms.EmailField(
+                label="Email address (optional)",
+                required=False,
+                max_length=254,
+                error_messages={"invalid": "Enter an email address like name@example.org"},
+                widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            )
+            self.fields["phone"] = forms.CharField(
+                label="Phone number (optional)",
+                help_text="Give an email address or a phone number, or both.",
+                required=False,
+                max_length=40,
+                error_messages={"max_length": "The phone number must be 40 characters or fewer"},
+                widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "class": "govuk-input--width-20"}),
+            )
+            self.fields["website"] = HoneypotField()
+
+    def clean_page(self) -> str:
+        path = local_page_path(self.cleaned_data["page"])
+        if path is None:
+            raise forms.ValidationError("We cannot find that page. Go back to it and use the link again")
+        return path
+
+    def clean_phone(self) -> str:
+        phone = str(self.cleaned_data.get("phone", "")).strip()
+        if phone and not PHONE.fullmatch(phone):
+            raise forms.ValidationError("Enter a phone number, like 01632 960 001 or +44 7700 900 982")
+        return phone
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("format") == Format.OTHER_LANGUAGE and not data.get("language", "").strip():
+            self.add_error("language", "Enter the language you need")
+        if not self.signed_in and "email" in data and "phone" in data and not data["email"] and not data["phone"]:
+            self.add_error("email", "Enter an email address or a phone number, so we can contact you")
+        return data
+
+    @property
+    def is_from_a_robot(self) -> bool:
+        """People never see the honeypot box; only robots fill it in."""
+        return bool(self.cleaned_data.get("website"))
+
+
+class FormatRequestStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="What is happening with this request?",
+        choices=RequestStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what is happening", "invalid_choice": "Choose from the list"},
+    )
+    reason = forms.CharField(
+        label="If we cannot do it, why not?",
+        help_text="The person will see this reason.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The reason must be 2000 characters or fewer"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("status") == RequestStatus.CANNOT_DO and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why we cannot make this format")
+        return data

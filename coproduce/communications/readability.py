@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 
 from coproduce.communications import conf
 
@@ -181,3 +182,39 @@ def is_readability_check(data: Any) -> bool:
 def hide_errors(form: forms.BaseForm) -> None:
     """Show a bound form as typed, without validating it: a readability check is not a save."""
     form._errors = forms.utils.ErrorDict()  # type: ignore[attr-defined]
+
+
+class ReadabilityCheck:
+    """The "Check readability" button of one publishing form, in two or three lines of a view::
+
+        check = ReadabilityCheck(request, form, {"summary": "Summary"})
+        if not check.pressed and form.is_valid():
+            ...  # save as usual
+        return render(request, template, {"form": form, **check.context()})
+
+    When the button was pressed the form shows what was typed, with no errors, and nothing is saved.
+    After a save that failed, the panels show beside the errors too. The template includes
+    ``communications/readable_form_fields.html`` and ``communications/readability_button.html``
+    (and ``communications/readability_summary.html`` at the top).
+    """
+
+    def __init__(self, request: HttpRequest, form: forms.BaseForm, fields: Mapping[str, str]) -> None:
+        self.form = form
+        self.fields = fields
+        self.pressed = is_readability_check(request.POST if request.method == "POST" else None)
+        if self.pressed:
+            hide_errors(form)
+
+    @property
+    def panels(self) -> list[Panel] | None:
+        if self.pressed or (self.form.is_bound and self.form.errors):
+            return readability_for(self.form, self.fields)
+        return None
+
+    def context(self) -> dict[str, Any]:
+        panels = self.panels
+        return {
+            "readability_panels": panels if self.pressed else None,
+            "panel_for": {panel.field_name: panel for panel in panels or []},
+            "readable_labels": list(self.fields.values()),
+        }

@@ -1,10 +1,21 @@
-"""Saving a person's display preferences."""
+"""Saving display preferences, and recording and handling requests for pages in other formats."""
 
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.communications.models import DisplayPreferences
+from coproduce.audit.services import record_event
+from coproduce.communications import conf
+from coproduce.communications.choices import CLOSED_STATUSES, Format, RequestStatus
+from coproduce.communications.models import DisplayPreferences, FormatRequest, FormatRequestAttempt
+from coproduce.communications.pages import local_page_path, page_title
+from coproduce.communications.permissions import can_manage_format_requests
 from coproduce.communications.preferences import Preferences
+from coproduce.communications.tasks import tell_coordinators_about_format_request
+from coproduce.people.models import Person
 
 
 @transaction.atomic
@@ -24,3 +35,106 @@ def save_preferences(user: User, preferences: Preferences) -> DisplayPreferences
         },
     )
     return saved
+
+
+# --- Requests for pages in other formats ----------------------------------------------------
+
+ATTEMPT_WINDOW = timedelta(hours=1)
+
+
+class FormatRequestRefused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def request_format(
+    *,
+    page_path: str,
+    format: str,
+    language: str = "",
+    person: Person | None = None,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    ip_address: str | None = None,
+    by: User | None = None,
+) -> FormatRequest:
+    """Record that someone wants ``page_path`` in another format, due in COPRODUCE_FORMAT_REQUEST_DAYS days.
+
+    Signed in (``person`` given): the request is theirs, and no name or contact details are stored.
+    Signed out: records the attempt (for rate limiting) and deletes attempts older than an hour;
+    raises FormatRequestRefused if too many came from ``ip_address`` in the last hour.
+    Effects: creates the FormatRequest, queues an email to coordinators, records an audit event.
+    Raises ValueError if ``page_path`` is not a page of this site.
+    """
+    path = local_page_path(page_path)
+    if path is None:
+        raise ValueError(f"Not a page of this site: {page_path!r}")
+    if person is None:
+        since = timezone.now() - ATTEMPT_WINDOW
+        if (
+            ip_address is not None
+            and FormatRequestAttempt.objects.filter(ip_address=ip_address, requested_at__gte=since).count()
+            >= conf.format_requests_per_ip_per_hour()
+        ):
+            raise FormatRequestRefused(
+                "We have had a lot of requests from your internet connection in the last hour. "
+                "Please try again later, or phone us."
+            )
+        FormatRequestAttempt.objects.create(ip_address=ip_address)
+        # Older attempts count for nothing, and IP addresses are personal data, so they go.
+        FormatRequestAttempt.objects.filter(requested_at__lt=since).delete()
+    request = FormatRequest.objects.create(
+        page_path=path,
+        page_title=page_title(path),
+        format=format,
+        language=language.strip() if format == Format.OTHER_LANGUAGE else "",
+        person=person,
+        name="" if person is not None else name.strip(),
+        email="" if person is not None else email.strip(),
+        phone="" if person is not None else phone.strip(),
+        due_on=timezone.localdate() + timedelta(days=conf.format_request_days()),
+    )
+    record_event(
+        actor=by,
+        action="format_request.received",
+        target=request,
+        payload={"format": request.format, "page": request.page_path, "due_on": request.due_on.isoformat()},
+    )
+    request_id = request.pk
+    transaction.on_commit(lambda: tell_coordinators_about_format_request.enqueue(format_request_id=request_id))
+    return request
+
+
+@transaction.atomic
+def update_format_request(request: FormatRequest, *, status: str, reason: str = "", by: User) -> FormatRequest:
+    """Move a request to ``status``: open, in hand, done, or cannot do (which needs a reason).
+
+    Effects: sets who handled it, the day it was closed (cleared if it is reopened) and the reason;
+    records an audit event. Raises PermissionDenied if ``by`` may not handle requests, and
+    FormatRequestRefused when "cannot do" has no reason.
+    """
+    if not can_manage_format_requests(by):
+        raise PermissionDenied
+    reason = reason.strip()
+    if status == RequestStatus.CANNOT_DO and not reason:
+        raise FormatRequestRefused("Say why we cannot make this format")
+    request = FormatRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
+    previous = request.status
+    request.status = status
+    request.reason = reason if status == RequestStatus.CANNOT_DO else ""
+    request.handled_by = by
+    if status in CLOSED_STATUSES:
+        request.done_on = request.done_on if previous == status else timezone.localdate()
+    else:
+        request.done_on = None
+    request.save(update_fields=["status", "reason", "handled_by", "done_on"])
+    record_event(
+        actor=by,
+        action="format_request.status_changed",
+        target=request,
+        payload={"from": previous, "to": status},
+    )
+    return request

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
+from coproduce.communications.readability import ReadabilityCheck
 from coproduce.contributions.conf import response_days
 from coproduce.contributions.documents import DOCUMENTS, document_pdf
 from coproduce.contributions.forms import ActivityContributionForm, OwnContributionForm, ResponseForm, ThanksForm
@@ -145,7 +146,8 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_respond(user, contribution):
         raise PermissionDenied
     form = ResponseForm(submitted(request))
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, {"explanation": "What we did"})
+    if not check.pressed and form.is_valid():
         try:
             respond_to_contribution(
                 contribution,
@@ -165,7 +167,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "contributions/respond.html",
-        {"contribution": contribution, "form": form, "responses": responses_to(contribution)},
+        {"contribution": contribution, "form": form, "responses": responses_to(contribution), **check.context()},
     )
 
 

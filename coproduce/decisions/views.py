@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.communications.readability import ReadabilityCheck
 from coproduce.decisions import permissions, queries, tallies
 from coproduce.decisions.choices import Channel, Method, Stance
 from coproduce.decisions.forms import (
@@ -54,6 +55,11 @@ from coproduce.people.models import Person
 from coproduce.projects.models import Project
 
 PAGE_SIZE = 25
+
+
+# The texts people read, for the "Check readability" button on the forms that write them.
+PROPOSAL_READABLE = {"text": "Explanation", "easy_read_text": "Easy Read version"}
+DECISION_READABLE = {"rationale": "Reasons", "cannot_change": "What could not change"}
 
 
 def _user(request: HttpRequest) -> User:
@@ -149,7 +155,8 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         if proposal is not None:
             initial = {"proposal": proposal, "question": proposal.title}
     form = DecisionForm(submitted(request), project=project, initial=initial)
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, DECISION_READABLE)
+    if not check.pressed and form.is_valid():
         try:
             decision = save_decision(form.save(commit=False), contributions=form.cleaned_data["contributions"], by=user)
         except Refused as refusal:
@@ -157,7 +164,8 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The decision is saved as a draft. Publish it when it is ready.")
             return redirect("decisions:decision", pk=decision.pk)
-    return render(request, "decisions/decision_form.html", {"form": form, "project": project, "decision": None})
+    context = {"form": form, "project": project, "decision": None, **check.context()}
+    return render(request, "decisions/decision_form.html", context)
 
 
 def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -165,7 +173,8 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision(pk)
     _allow(permissions.can_edit_decision(user, decision))
     form = DecisionForm(submitted(request), instance=decision, project=decision.project)
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, DECISION_READABLE)
+    if not check.pressed and form.is_valid():
         try:
             save_decision(form.save(commit=False), contributions=form.cleaned_data["contributions"], by=user)
         except Refused as refusal:
@@ -174,7 +183,9 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Your changes are saved.")
             return redirect("decisions:decision", pk=decision.pk)
     return render(
-        request, "decisions/decision_form.html", {"form": form, "project": decision.project, "decision": decision}
+        request,
+        "decisions/decision_form.html",
+        {"form": form, "project": decision.project, "decision": decision, **check.context()},
     )
 
 
@@ -295,7 +306,8 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(pk)
     _allow(permissions.can_propose(user, group))
     form = ProposalForm(submitted(request))
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, PROPOSAL_READABLE)
+    if not check.pressed and form.is_valid():
         data = form.cleaned_data
         try:
             proposal = put_proposal(
@@ -314,7 +326,7 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Your proposal is put to {group.name}.")
             return redirect("decisions:proposal", pk=proposal.pk)
-    return render(request, "decisions/proposal_form.html", {"group": group, "form": form})
+    return render(request, "decisions/proposal_form.html", {"group": group, "form": form, **check.context()})
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
+from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import submitted
 from coproduce.involvement.models import Activity
 from coproduce.learning import conf
@@ -167,7 +168,8 @@ def publish(request: HttpRequest) -> HttpResponse:
     version = current_version()
     initial = {"text": version.text, "easy_read_text": version.easy_read_text} if version else {}
     form = PublishCharterForm(submitted(request), initial=initial)
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, {"text": "Charter", "easy_read_text": "Easy Read version"})
+    if not check.pressed and form.is_valid():
         try:
             published = publish_charter(
                 text=form.cleaned_data["text"], easy_read_text=form.cleaned_data["easy_read_text"], by=user
@@ -179,7 +181,7 @@ def publish(request: HttpRequest) -> HttpResponse:
                 request, f"Version {published.number} is published. Everyone who signed will be asked to sign it."
             )
             return redirect("learning:charter")
-    return render(request, "learning/publish.html", {"form": form, "version": version})
+    return render(request, "learning/publish.html", {"form": form, "version": version, **check.context()})
 
 
 def coverage(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
+from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import submitted
 from coproduce.people.models import Person
 from coproduce.projects.forms import (
@@ -56,6 +57,10 @@ from coproduce.projects.services import (
 )
 
 PAGE_SIZE = 50
+
+
+# The texts of a project that people read, for the readability check on the forms that write them.
+READABLE_FIELDS = {"summary": "Summary"}
 
 
 def _project_for(user: User, pk: int) -> Project:
@@ -115,7 +120,8 @@ def project_create(request: HttpRequest) -> HttpResponse:
     if not can_create_project(user):
         raise PermissionDenied
     form = ProjectForm(submitted(request))
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, READABLE_FIELDS)
+    if not check.pressed and form.is_valid():
         try:
             project = create_project(
                 form.save(commit=False),
@@ -130,7 +136,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"You started the project at the {project.get_stage_display().lower()} stage.")
             return redirect("projects:detail", pk=project.pk)
-    return render(request, "projects/project_form.html", {"form": form})
+    return render(request, "projects/project_form.html", {"form": form, **check.context()})
 
 
 def project_advance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -171,11 +177,12 @@ def project_propose(request: HttpRequest) -> HttpResponse:
     if not can_propose_project(user):
         raise PermissionDenied
     form = ProposalForm(submitted(request))
-    if form.is_valid():
+    check = ReadabilityCheck(request, form, READABLE_FIELDS)
+    if not check.pressed and form.is_valid():
         propose_project(form.save(commit=False), by=user)
         messages.success(request, "Thank you for your idea. A coordinator will read it and decide what happens next.")
         return redirect("projects:my_ideas")
-    return render(request, "projects/project_propose.html", {"form": form})
+    return render(request, "projects/project_propose.html", {"form": form, **check.context()})
 
 
 def my_ideas(request: HttpRequest) -> HttpResponse:

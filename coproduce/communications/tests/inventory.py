@@ -6,22 +6,48 @@ files, not pages. NOT_PAGES: POST-only endpoints, each naming the page whose for
 PERMISSIONS_TESTED_ELSEWHERE: url names whose permissions have their own tests.
 """
 
+from datetime import timedelta
 from typing import Any
 
+from django.utils import timezone
 from playwright.sync_api import Page
 
-from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
+from coproduce.communications.models import FormatRequest
+from coproduce.communications.services import request_format
+from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
 
 ACCESS: dict[str, tuple[str, ...] | str] = {
     # Anyone may change how pages look for them, signed in or not.
     "communications:display": ANYONE,
+    # Anyone may ask for a page in another format, and see the confirmation of what they sent.
+    "communications:format_request": ANYONE,
+    "communications:format_request_sent": ANYONE,
+    # Everyone signed in (each persona has a record of their own) sees what they asked for.
+    "communications:my_format_requests": PERSONAS,
+    # Coordinators and admins handle the requests.
+    "communications:format_requests": ("amina", "morgan"),
+    "communications:format_request_update": ("amina", "morgan"),
 }
 DOWNLOADS: dict[str, str] = {}
 NOT_PAGES: dict[str, str] = {}
 PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ()
 
 
+def _a_format_request(world: World) -> FormatRequest:
+    """Grace asked for the accessibility statement in braille; it is overdue, and a stranger asked too."""
+    grace = world.users["grace"]
+    request = request_format(page_path="/accessibility/", format="braille", person=grace.person, by=grace)
+    FormatRequest.objects.filter(pk=request.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+    request_format(page_path="/help/", format="other_language", language="Polish", name="Rosa", phone="01632 960 001")
+    return request
+
+
 def object_kwargs(url_name: str, world: World) -> dict[str, Any] | None:
+    if url_name == "communications:format_request_update":
+        return {"pk": _a_format_request(world).pk}
+    if url_name in {"communications:format_requests", "communications:my_format_requests"}:
+        _a_format_request(world)
+        return {}
     if url_name.startswith("communications:"):
         return {}
     return None
@@ -38,6 +64,14 @@ def check_readability(page: Page) -> None:
     page.wait_for_load_state()
 
 
+def fill_summary_and_check(page: Page) -> None:
+    page.locator("main textarea[name=summary]").fill(
+        "Buses should stop closer to the hospital. Many people cannot walk far, "
+        "and the stop is a long way from the door."
+    )
+    check_readability(page)
+
+
 STATE_VISITS: tuple[Visit, ...] = (
     # Every preference at once, after saving: the page with the success banner, in the combined look.
     Visit("communications:display", None, state="all-preferences", action=tick_every_preference_and_save),
@@ -49,4 +83,8 @@ STATE_VISITS: tuple[Visit, ...] = (
         state="readability-checked",
         action=check_readability,
     ),
+    # The request form sent empty, signed out: every error at once.
+    Visit("communications:format_request", None, state="errors", action=submit_empty_form),
+    # The readability panels on the form that suggests a project (the form is projects').
+    Visit("projects:propose", "dev", state="readability-checked", action=fill_summary_and_check),
 )

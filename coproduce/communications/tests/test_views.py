@@ -149,7 +149,7 @@ def test_check_readability_shows_panels_and_saves_nothing(
     assert response.status_code == 200
     assert not Activity.objects.exists()
     assertNotContains(response, "There is a problem")
-    assertContains(response, '<h2 class="govuk-notification-banner__title" id="readability-summary-title">')
+    assertContains(response, '<h2 class="govuk-notification-banner__title" id="readability-checked-title">')
     assertContains(
         response,
         '<a class="govuk-notification-banner__link" href="#readability-description">'
