@@ -261,6 +261,33 @@ COPRODUCE_RECOMMENDATION_RESPONSE_DAYS = int(os.environ.get("COPRODUCE_RECOMMEND
 # words, get a warning when they are saved (a warning only: nothing is refused).
 COPRODUCE_READING_EASE_TARGET = float(os.environ.get("COPRODUCE_READING_EASE_TARGET", "60"))
 COPRODUCE_LONG_SENTENCE_WORDS = int(os.environ.get("COPRODUCE_LONG_SENTENCE_WORDS", "25"))
+# Requests for a page in another format are due this many days after they arrive; people who are not
+# signed in may send this many an hour from one address.
+COPRODUCE_FORMAT_REQUEST_DAYS = int(os.environ.get("COPRODUCE_FORMAT_REQUEST_DAYS", "10"))
+COPRODUCE_FORMAT_REQUESTS_PER_IP_PER_HOUR = int(os.environ.get("COPRODUCE_FORMAT_REQUESTS_PER_IP_PER_HOUR", "5"))
+
+# Experience surveys: standing groups are asked every this many months; a round stays open this many
+# days; the project's leads are told when agreement with "I felt listened to" falls below this share,
+# once at least this many people have answered.
+COPRODUCE_GROUP_SURVEY_MONTHS = int(os.environ.get("COPRODUCE_GROUP_SURVEY_MONTHS", "4"))
+COPRODUCE_SURVEY_OPEN_DAYS = int(os.environ.get("COPRODUCE_SURVEY_OPEN_DAYS", "14"))
+COPRODUCE_LISTENED_TO_ALERT_SHARE = float(os.environ.get("COPRODUCE_LISTENED_TO_ALERT_SHARE", "0.7"))
+COPRODUCE_SURVEY_ALERT_MINIMUM = int(os.environ.get("COPRODUCE_SURVEY_ALERT_MINIMUM", "5"))
+
+# Representation: the period the data lead's view covers by default; whether age is compared for
+# adults (16 and over) only; the smallest share of the reference population for which nobody
+# involved counts as a gap; the largest reference-figures file that may be uploaded.
+COPRODUCE_REPRESENTATION_PERIOD_DAYS = int(os.environ.get("COPRODUCE_REPRESENTATION_PERIOD_DAYS", "365"))
+COPRODUCE_REPRESENTATION_ADULTS_ONLY = env_bool("COPRODUCE_REPRESENTATION_ADULTS_ONLY", default=True)
+COPRODUCE_REPRESENTATION_GAP_MIN_SHARE = float(os.environ.get("COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", "0.01"))
+COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES", "1048576"))
+
+# Easy Read: the largest picture that may be uploaded; warnings for sentences longer than this many
+# words and documents longer than this many pages (counting this many rows to an A4 page).
+COPRODUCE_EASY_READ_IMAGE_MAX_BYTES = int(os.environ.get("COPRODUCE_EASY_READ_IMAGE_MAX_BYTES", "2097152"))
+COPRODUCE_EASY_READ_MAX_SENTENCE_WORDS = int(os.environ.get("COPRODUCE_EASY_READ_MAX_SENTENCE_WORDS", "15"))
+COPRODUCE_EASY_READ_MAX_PAGES = int(os.environ.get("COPRODUCE_EASY_READ_MAX_PAGES", "20"))
+COPRODUCE_EASY_READ_ROWS_PER_PAGE = int(os.environ.get("COPRODUCE_EASY_READ_ROWS_PER_PAGE", "5"))
 
 # Equality answers and access needs of people with no involvement for this long are flagged for review.
 COPRODUCE_RETENTION_MONTHS = int(os.environ.get("COPRODUCE_RETENTION_MONTHS", "24"))

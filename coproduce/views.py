@@ -10,6 +10,7 @@ from django.urls import reverse
 from coproduce import model
 from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_admin, is_coordinator
+from coproduce.analytics.permissions import can_load_reference_figures, can_view_representation
 from coproduce.contributions.permissions import can_record_own, can_view_overdue
 from coproduce.decisions.permissions import can_raise_concern
 from coproduce.learning.permissions import can_sign_charter
@@ -33,6 +34,8 @@ def your_links(user: User) -> list[Link]:
         Link("Your ideas that changed things", reverse("contributions:changed_things")),
         Link("Your payments", reverse("payments:yours"), "Payment offers, expenses and statements"),
         Link("Your training", reverse("learning:records"), "Courses you have done and your certificates"),
+        Link("Surveys for you", reverse("surveys:yours"), "Tell us how an activity or group went for you"),
+        Link("Pages you asked for in another format", reverse("communications:my_format_requests")),
     ]
     if can_sign_charter(user):
         links.append(Link("The co-production charter", reverse("learning:charter"), "Read it and sign it"))
@@ -44,7 +47,7 @@ def your_links(user: User) -> list[Link]:
 
 
 def coordinator_links(user: User) -> list[Link]:
-    """The lists a coordinator works through."""
+    """The lists coordinators (and the data lead and admins) work through."""
     links = []
     if can_view_overdue(user):
         links.append(Link("Contributions waiting for an answer", reverse("contributions:overdue")))
@@ -56,10 +59,17 @@ def coordinator_links(user: User) -> list[Link]:
     if is_coordinator(user):
         links += [
             Link("Concerns raised", reverse("decisions:concerns")),
+            Link("Experience surveys", reverse("surveys:manage")),
+            Link("Easy Read documents", reverse("easyread:documents"), "Write and publish Easy Read versions"),
+            Link("Requests for other formats", reverse("communications:format_requests"), "Overdue ones first"),
             Link("Inductions of new members", reverse("learning:inductions")),
             Link("Recommendations to partners", reverse("learning:recommendations")),
             Link("Charter and training coverage", reverse("learning:coverage")),
         ]
+    if can_view_representation(user):
+        links.append(Link("Who is involved", reverse("analytics:representation"), "Compared with the population"))
+    if can_load_reference_figures(user):
+        links.append(Link("Reference population figures", reverse("analytics:reference_figures")))
     if is_admin(user):
         links.append(Link("Payment rate cards", reverse("payments:rate_cards")))
     return links

@@ -107,7 +107,13 @@ def test_navigation_marks_charter_and_training_on_every_learning_page(dev, clien
 def test_home_gives_a_member_their_own_part_but_no_coordinator_lists(dev, client_for):
     html = client_for(dev).get(reverse("home")).content.decode()
 
-    for name in ("contributions:yours", "payments:yours", "learning:records", "decisions:your_concerns"):
+    for name in (
+        "contributions:yours",
+        "payments:yours",
+        "learning:records",
+        "decisions:your_concerns",
+        "surveys:yours",
+    ):
         assert f'href="{reverse(name)}"' in html, name
     assert "Lists to work through" not in html
     assert reverse("payments:claims") not in html
@@ -118,10 +124,23 @@ def test_home_gives_coordinators_their_lists(persona, sees_rate_cards, everyone,
     html = client_for(everyone[persona]).get(reverse("home")).content.decode()
 
     assert "Lists to work through" in html
-    for name in ("contributions:overdue", "payments:claims", "decisions:concerns", "learning:coverage"):
+    for name in (
+        "contributions:overdue",
+        "payments:claims",
+        "decisions:concerns",
+        "learning:coverage",
+        "surveys:manage",
+    ):
         assert f'href="{reverse(name)}"' in html, name
     assert (f'href="{reverse("payments:rate_cards")}"' in html) is sees_rate_cards
 
 
 def test_home_for_signed_out_people_links_to_the_champions(client, db):
     assert f'href="{reverse("learning:champions")}"' in client.get(reverse("home")).content.decode()
+
+
+def test_home_gives_the_data_lead_the_representation_view(sam, client_for):
+    html = client_for(sam).get(reverse("home")).content.decode()
+
+    assert f'href="{reverse("analytics:representation")}"' in html
+    assert f'href="{reverse("payments:claims")}"' not in html

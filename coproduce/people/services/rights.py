@@ -22,7 +22,8 @@ ANONYMISED_NAME = "Former participant"
 # attendees). Every other record that is the person's alone is erased; see erased_relations.
 # What was said (contributions), how people took part in decisions (group seats, responses, agenda
 # items), charter signatures (some were made for an organisation) and training records (coverage
-# figures) stay for the same reason. A member's induction notes are theirs alone and go.
+# figures) stay for the same reason. A member's induction notes, their requests for other formats and
+# the marks that they answered a survey are theirs alone and go.
 KEPT_WHEN_ANONYMISED = frozenset(
     {
         "projects.membership",

@@ -275,7 +275,14 @@ def test_erased_relations_are_access_needs_consents_and_equality_answers(db: Non
     # add the model to KEPT_WHEN_ANONYMISED if kept.
     erased = {relation.related_model._meta.label_lower for relation in erased_relations()}
 
-    assert erased == {"people.accessprofile", "people.consent", "equality.equalityresponse", "learning.induction"}
+    assert erased == {
+        "people.accessprofile",
+        "people.consent",
+        "equality.equalityresponse",
+        "learning.induction",  # private notes from the induction conversation
+        "communications.formatrequest",  # their name and how to reach them, for a request of their own
+        "surveys.surveycompletion",  # only that they answered a survey (the answers carry no name)
+    }
 
 
 def test_erased_relations_leave_out_kept_records_and_links_that_are_not_cascades(db: None) -> None:

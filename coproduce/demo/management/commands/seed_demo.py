@@ -8,9 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.analytics import demo as analytics_demo
+from coproduce.communications import demo as communications_demo
 from coproduce.contributions import demo as contributions_demo
 from coproduce.decisions import demo as decisions_demo
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
+from coproduce.easyread import demo as easyread_demo
 from coproduce.involvement.models import Activity, Outreach, Registration
 from coproduce.learning import demo as learning_demo
 from coproduce.model import Stage
@@ -29,6 +32,7 @@ from coproduce.people.models import (
 )
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import create_project, propose_project
+from coproduce.surveys import demo as surveys_demo
 
 # Told once by each persona, and shown wherever it matters.
 ACCESS_NEEDS: dict[str, tuple[list[Need], dict[str, Any]]] = {
@@ -164,7 +168,17 @@ class Command(BaseCommand):
 
         # Each app adds its own part: contributions and payments after the workshop, decisions,
         # the charter and training.
-        for app in (contributions_demo, payments_demo, decisions_demo, learning_demo):
+        apps = (
+            contributions_demo,
+            payments_demo,
+            surveys_demo,
+            decisions_demo,
+            learning_demo,
+            analytics_demo,
+            easyread_demo,
+            communications_demo,
+        )
+        for app in apps:
             app.seed(people, coordinator)
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000 as:"))
