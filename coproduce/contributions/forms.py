@@ -7,15 +7,11 @@ from django.db.models import QuerySet
 
 from coproduce.contributions.models import ContributionKind, Outcome, ThanksMethod
 from coproduce.involvement.models import Activity, Attendance
+from coproduce.people.fields import PersonChoiceField
 from coproduce.people.models import CreditPreference, Person
 from coproduce.projects.models import Project
 
 USUAL_CREDIT = ""
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class AttendanceChoiceField(forms.ModelChoiceField[Attendance]):

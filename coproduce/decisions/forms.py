@@ -18,13 +18,9 @@ from coproduce.decisions.choices import (
 from coproduce.decisions.models import Decision, ProjectGroup, Proposal, ProposalOption
 from coproduce.involvement.fields import GovUKDateField, GovUKDateTimeField
 from coproduce.involvement.models import Activity
+from coproduce.people.fields import PersonChoiceField
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class ConfirmForm(forms.Form):

@@ -18,6 +18,7 @@ from coproduce.involvement.fields import GovUKDateField, GovUKDateTimeField, Hon
 from coproduce.involvement.models import Activity
 from coproduce.involvement.queries import NeedLine
 from coproduce.model import LADDER
+from coproduce.people.fields import PeopleChoiceField, PersonChoiceField
 from coproduce.people.models import Person
 from coproduce.projects.models import Lifecycle, Project
 
@@ -28,16 +29,6 @@ WHEN_CHOICES = [
     ("30", "In the next 30 days"),
     ("90", "In the next 3 months"),
 ]
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class OpportunityFilterForm(forms.Form):

@@ -6,20 +6,11 @@ from django.db.models import QuerySet
 from coproduce.involvement.choices import ActivityFormat
 from coproduce.involvement.fields import GovUKDateField, GovUKDateTimeField
 from coproduce.learning.models import CONFIDENCE_QUESTION, Confidence
+from coproduce.people.fields import PeopleChoiceField, PersonChoiceField
 from coproduce.people.models import Organisation, Person, PersonKind
 from coproduce.projects.models import Lifecycle, Project
 
 AGREE_NEEDED = "Tick the box to say you agree to the charter"
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class SignCharterForm(forms.Form):

@@ -4,13 +4,13 @@ An example rate card (clearly labelled as an example), the bus stop walkabout a 
 Grace attending, offers for both, and Grace's claim for travel after she declined payment.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from django.utils import timezone
-
 from coproduce.accounts.models import User
-from coproduce.involvement.models import Activity, Attendance
+from coproduce.contributions.demo import PROJECT_TITLE
+from coproduce.contributions.demo import walkabout as past_workshop
+from coproduce.involvement.models import Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.services import RateLine, add_expense, create_rate_card, decide_offer, make_offers, submit_claim
@@ -19,8 +19,6 @@ from coproduce.projects.models import Project
 
 EXAMPLE_CARD_NAME = "Example rates — replace with your organisation's own"
 EXAMPLE_CARD_FROM = date(2025, 12, 16)
-WALKABOUT_TITLE = "Bus stop walkabout: what needs to change"
-PROJECT_TITLE = "Step-free bus stops in Riverside"
 
 EXAMPLE_RATES = [
     RateLine("meeting", RateBasis.HOURLY, Decimal("25.00")),
@@ -57,22 +55,8 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
     project = Project.objects.filter(title=PROJECT_TITLE).first()
     if project is None:
         return
-    starts = (timezone.localtime() - timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
-    walkabout, _ = Activity.objects.get_or_create(
-        title=WALKABOUT_TITLE,
-        defaults={
-            "project": project,
-            "stage": "development",
-            "kind": "workshop",
-            "description": "We walk to the bus stops on Mill Lane together and say what needs to change.",
-            "format": "in_person",
-            "starts_at": starts,
-            "ends_at": starts + timedelta(hours=2),
-            "venue": "Riverside Community Centre",
-            "planned_rung": "co_design",
-            "created_by": coordinator,
-        },
-    )
+    # The same past workshop the contributions demo uses (made here if that demo has not run).
+    walkabout = past_workshop(project, coordinator)
     for key in ("dev", "grace"):
         Attendance.objects.get_or_create(
             activity=walkabout, person=people[key], defaults={"minutes": 120, "recorded_by": coordinator}

@@ -3,15 +3,11 @@ from typing import Any
 from django import forms
 
 from coproduce.model import LADDER, STAGE_ORDER, Stage
+from coproduce.people.fields import PersonChoiceField
 from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import PLANNED_RUNGS, Lifecycle, OpportunityAssessment, Project, ProjectRole
 from coproduce.projects.queries import LIVED_EXPERIENCE_KINDS, is_co_lead_required
 from coproduce.projects.services import DECLINE_REASON_NEEDED, champion_problem, lead_training_problem
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class ProjectForm(forms.ModelForm[Project]):

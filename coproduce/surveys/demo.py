@@ -5,14 +5,13 @@ with two answers from people who attended: one online, one given by phone to the
 """
 
 from coproduce.accounts.models import User
+from coproduce.contributions.demo import WALKABOUT_TITLE
 from coproduce.involvement.models import Activity
 from coproduce.people.models import Person
 from coproduce.surveys.choices import Answer, Item
 from coproduce.surveys.models import SurveyRound
 from coproduce.surveys.queries import people_who_may_answer
 from coproduce.surveys.services import SurveyRefused, answer_round, open_round_for_activity, record_phone_answer
-
-WALKABOUT_TITLE = "Bus stop walkabout: what needs to change"
 
 ONLINE: dict[str, str] = {
     Item.LISTENED: Answer.STRONGLY_AGREE,

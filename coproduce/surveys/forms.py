@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from coproduce.people.fields import PersonChoiceField
 from coproduce.people.models import Person
 from coproduce.surveys.choices import EASY_READ_ANSWERS, EASY_READ_ITEMS, Answer, Item
 
@@ -43,11 +44,6 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {item: self.cleaned_data[item] for item in Item.values}
-
-
-class PersonChoiceField(forms.ModelChoiceField[Person]):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class PhoneAnswerForm(SurveyForm):
