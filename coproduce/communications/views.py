@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
+from coproduce.communications.choices import RequestStatus
 from coproduce.communications.context_processors import preferences_for
 from coproduce.communications.forms import DisplayPreferencesForm, FormatRequestForm, FormatRequestStatusForm
 from coproduce.communications.models import FormatRequest
@@ -137,8 +138,8 @@ def format_request_update(request: HttpRequest, pk: int) -> HttpResponse:
         except FormatRequestRefused as refusal:
             form.add_error("reason", refusal.message)
         else:
-            updated = FormatRequest.objects.get(pk=pk)
-            messages.success(request, f"The request is now marked “{updated.get_status_display().lower()}”.")
+            status = RequestStatus(form.cleaned_data["status"]).label.lower()
+            messages.success(request, f"The request is now marked “{status}”.")
             return redirect("communications:format_requests")
     return render(
         request,
