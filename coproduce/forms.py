@@ -1,5 +1,6 @@
 """The form renderer: every Django form renders its fields as GOV.UK Frontend components."""
 
+from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest, QueryDict
 
@@ -16,3 +17,7 @@ def submitted(request: HttpRequest) -> QueryDict | None:
     validated and its errors shown rather than silently showing the empty form again.
     """
     return request.POST if request.method == "POST" else None
+
+
+class ConfirmForm(forms.Form):
+    """A form with only a button: pressing it is the whole answer (register, publish, open a round)."""

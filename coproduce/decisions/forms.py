@@ -23,10 +23,6 @@ from coproduce.people.models import Person
 from coproduce.projects.models import Project
 
 
-class ConfirmForm(forms.Form):
-    """A form with only a button."""
-
-
 class GroupForm(forms.Form):
     name = forms.CharField(
         label="Name of the group",

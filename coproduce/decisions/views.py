@@ -20,7 +20,6 @@ from coproduce.decisions.forms import (
     AgendaStatusForm,
     ConcernAnswerForm,
     ConcernForm,
-    ConfirmForm,
     DecisionForm,
     ExtendForm,
     GroundRulesForm,
@@ -50,7 +49,7 @@ from coproduce.decisions.services import (
 from coproduce.decisions.services import (
     withdraw_response as take_back_response,
 )
-from coproduce.forms import submitted
+from coproduce.forms import ConfirmForm, submitted
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
 

@@ -247,10 +247,6 @@ class ActivityForm(forms.ModelForm[Activity]):
         return activity
 
 
-class ConfirmForm(forms.Form):
-    """A form with only a button: register, withdraw, mark ready."""
-
-
 class PublishForm(forms.Form):
     is_open = forms.TypedChoiceField(
         choices=[("yes", "Open"), ("no", "Closed")],

@@ -16,14 +16,13 @@ from django.utils.datastructures import MultiValueDict
 from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
 from coproduce.communications.readability import Panel, hide_errors, is_readability_check, readability_for
-from coproduce.forms import submitted
+from coproduce.forms import ConfirmForm, submitted
 from coproduce.involvement.choices import ArrangementStatus, AttendanceRole, RegistrationStatus, outreach_warning
 from coproduce.involvement.forms import (
     ActivityForm,
     AddPersonForm,
     ArrangementsForm,
     AttendanceForm,
-    ConfirmForm,
     InterestForm,
     OpportunityFilterForm,
     PublishForm,

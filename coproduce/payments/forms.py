@@ -81,10 +81,6 @@ class ReceiptField(forms.FileField):
         return receipt
 
 
-class ConfirmForm(forms.Form):
-    """A form with nothing to fill in: pressing its button is the answer."""
-
-
 class RateCardForm(forms.Form):
     name = forms.CharField(
         label="Name of the rate card",

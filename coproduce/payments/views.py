@@ -13,14 +13,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
-from coproduce.forms import submitted
+from coproduce.forms import ConfirmForm, submitted
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments import conf
 from coproduce.payments.choices import ClaimStatus, OfferStatus
 from coproduce.payments.exports import finance_csv, finance_xlsx, statement_csv
 from coproduce.payments.forms import (
     ClaimDecisionForm,
-    ConfirmForm,
     ExpenseForm,
     FinanceExportForm,
     MarkPaidForm,

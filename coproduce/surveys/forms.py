@@ -61,7 +61,3 @@ class PhoneAnswerForm(SurveyForm):
             },
         )
         self.fields = {"person": person, **self.fields}
-
-
-class ConfirmForm(forms.Form):
-    """A button with nothing to fill in (opening a round)."""
