@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "coproduce.communications",
     "coproduce.easyread",
     "coproduce.surveys",
+    "coproduce.newsletters",
+    "coproduce.reviews",
+    "coproduce.reports",
     "coproduce.demo",
 ]
 

@@ -22,4 +22,7 @@ urlpatterns = [
     path("easy-read/", include("coproduce.easyread.urls")),
     path("surveys/", include("coproduce.surveys.urls")),
     path("how-are-we-doing/", include("coproduce.analytics.urls")),
+    path("newsletters/", include("coproduce.newsletters.urls")),
+    path("reviews/", include("coproduce.reviews.urls")),
+    path("reports/", include("coproduce.reports.urls")),
 ]

@@ -36,6 +36,9 @@ APP_INVENTORIES: tuple[ModuleType, ...] = tuple(
         "easyread",
         "surveys",
         "analytics",
+        "newsletters",
+        "reviews",
+        "reports",
     )
 )
 

@@ -17,6 +17,7 @@ from coproduce.easyread import demo as easyread_demo
 from coproduce.involvement.models import Activity, Outreach, Registration
 from coproduce.learning import demo as learning_demo
 from coproduce.model import Stage
+from coproduce.newsletters import demo as newsletters_demo
 from coproduce.payments import demo as payments_demo
 from coproduce.people.models import (
     AccessNeed,
@@ -32,6 +33,8 @@ from coproduce.people.models import (
 )
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import create_project, propose_project
+from coproduce.reports import demo as reports_demo
+from coproduce.reviews import demo as reviews_demo
 from coproduce.surveys import demo as surveys_demo
 
 # Told once by each persona, and shown wherever it matters.
@@ -177,6 +180,9 @@ class Command(BaseCommand):
             analytics_demo,
             easyread_demo,
             communications_demo,
+            reviews_demo,
+            reports_demo,
+            newsletters_demo,
         )
         for app in apps:
             app.seed(people, coordinator)
