@@ -1,4 +1,9 @@
-"""Writing Easy Read documents: rows in order, every picture described, publishing with an audit event."""
+"""Writing Easy Read documents: rows in order, every picture described, publishing with an audit event.
+
+A published document stays editable, so a mistake can be put right: each row is checked as it is saved
+(every picture described), the last row cannot be deleted, and each change to a published document is
+an audit event and shows readers when it last changed.
+"""
 
 import math
 import re
@@ -27,9 +32,18 @@ class EasyReadRefused(Exception):
         self.errors = errors
 
 
-def _check_draft(document: EasyReadDocument) -> None:
-    if document.is_published:
-        raise EasyReadRefused({"__all__": "This document is published, so it cannot be changed."})
+def _note_change(document: EasyReadDocument, *, by: User, change: str) -> None:
+    """After a change to ``document``'s rows: if it is published, say so to readers and in the audit trail."""
+    if not document.is_published:
+        return
+    document.changed_at = timezone.now()
+    EasyReadDocument.objects.filter(pk=document.pk).update(changed_at=document.changed_at)
+    record_event(
+        actor=by,
+        action="easyread.published_document_changed",
+        target=document,
+        payload={"title": document.title, "change": change},
+    )
 
 
 def _check_row(row: EasyReadRow) -> None:
@@ -57,20 +71,20 @@ def add_row(row: EasyReadRow, *, by: User) -> EasyReadRow:
     """Add ``row`` (not yet saved, with its document) at the end of its document."""
     with transaction.atomic():
         document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=row.document_id)
-        _check_draft(document)
         _check_row(row)
         last = document.rows.aggregate(last=Max("position"))["last"] or 0
         row.position = last + 1
         row.save()
+        _note_change(document, by=by, change="row added")
     return row
 
 
 def update_row(row: EasyReadRow, *, by: User, old_image: str = "") -> EasyReadRow:
     """Save the changed ``row``; ``old_image`` is the stored file it had, removed if replaced."""
     with transaction.atomic():
-        _check_draft(row.document)
         _check_row(row)
         row.save()
+        _note_change(row.document, by=by, change="row changed")
     if old_image and old_image != row.image.name:
         row.image.storage.delete(old_image)
     return row
@@ -80,7 +94,6 @@ def move_row(row: EasyReadRow, *, up: bool, by: User) -> None:
     """Swap ``row`` with the row above (or below). At the top (or bottom) nothing changes."""
     with transaction.atomic():
         document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=row.document_id)
-        _check_draft(document)
         rows = (
             document.rows.filter(position__lt=row.position) if up else document.rows.filter(position__gt=row.position)
         )
@@ -94,14 +107,18 @@ def move_row(row: EasyReadRow, *, up: bool, by: User) -> None:
         EasyReadRow.objects.filter(pk=neighbour.pk).update(position=mine)
         EasyReadRow.objects.filter(pk=row.pk).update(position=theirs)
         row.position = theirs
+        _note_change(document, by=by, change="row moved")
 
 
 def delete_row(row: EasyReadRow, *, by: User) -> None:
     image = row.image.name
     with transaction.atomic():
-        _check_draft(row.document)
+        document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=row.document_id)
+        if document.is_published and not document.rows.exclude(pk=row.pk).exists():
+            raise EasyReadRefused({"__all__": "A published document needs at least one row, so this one stays."})
         storage = row.image.storage
         row.delete()
+        _note_change(document, by=by, change="row deleted")
     if image:
         storage.delete(image)
 
@@ -110,7 +127,8 @@ def publish_document(document: EasyReadDocument, *, by: User) -> EasyReadDocumen
     """Publish a draft: it needs at least one row, and every picture needs alt text."""
     with transaction.atomic():
         document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
-        _check_draft(document)
+        if document.is_published:
+            raise EasyReadRefused({"__all__": "This document is already published."})
         rows = list(document.rows.order_by("position"))
         if not rows:
             raise EasyReadRefused({"__all__": "Add at least one row before you publish"})

@@ -1,5 +1,6 @@
 """Easy Read pages: the editor for coordinators, and the published page and PDF for everyone."""
 
+import hashlib
 from pathlib import Path
 
 from django.contrib import messages
@@ -66,9 +67,9 @@ def _refusal_to_form(form: RowForm | DocumentForm | PublishForm, refusal: EasyRe
         form.add_error(None if field == "__all__" or field not in form.fields else field, message)
 
 
-def _published_elsewhere(request: HttpRequest, document: EasyReadDocument) -> HttpResponse | None:
+def _already_published(request: HttpRequest, document: EasyReadDocument) -> HttpResponse | None:
     if document.is_published:
-        messages.error(request, "This document is published, so it cannot be changed.")
+        messages.error(request, "This document is already published.")
         return redirect("easyread:edit", pk=document.pk)
     return None
 
@@ -77,7 +78,9 @@ def picture_url(row: EasyReadRow) -> str:
     if row.pictogram:
         return static(f"easyread/pictograms/{row.pictogram}")
     if row.image:
-        return reverse("easyread:picture", kwargs={"pk": row.pk})
+        # The stored name changes when the picture is replaced, so browsers never show an old copy.
+        version = hashlib.sha256((row.image.name or "").encode()).hexdigest()[:12]
+        return reverse("easyread:picture", kwargs={"pk": row.pk}) + f"?v={version}"
     return ""
 
 
@@ -125,8 +128,6 @@ def _row_form_page(
 def row_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _editor(request)
     document = get_object_or_404(EasyReadDocument, pk=pk)
-    if (published := _published_elsewhere(request, document)) is not None:
-        return published
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None)
     if form.is_valid():
         row, _ = form.apply()
@@ -144,8 +145,6 @@ def row_add(request: HttpRequest, pk: int) -> HttpResponse:
 def row_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _editor(request)
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
-    if (published := _published_elsewhere(request, row.document)) is not None:
-        return published
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None, instance=row)
     if form.is_valid():
         changed, old_image = form.apply()
@@ -163,8 +162,6 @@ def row_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def row_move(request: HttpRequest, pk: int) -> HttpResponse:
     user = _editor(request)
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
-    if (published := _published_elsewhere(request, row.document)) is not None:
-        return published
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         messages.error(request, "Choose to move the row up or down.")
@@ -178,11 +175,13 @@ def row_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = _editor(request)
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     document = row.document
-    if (published := _published_elsewhere(request, document)) is not None:
-        return published
     if request.method == "POST":
-        delete_row(row, by=user)
-        messages.success(request, "The row is deleted.")
+        try:
+            delete_row(row, by=user)
+        except EasyReadRefused as refusal:
+            messages.error(request, refusal.errors["__all__"])
+        else:
+            messages.success(request, "The row is deleted.")
         return redirect("easyread:edit", pk=document.pk)
     return render(request, "easyread/row_delete.html", {"row": row, "document": document})
 
@@ -190,7 +189,7 @@ def row_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
     user = _editor(request)
     document = get_object_or_404(EasyReadDocument, pk=pk)
-    if (published := _published_elsewhere(request, document)) is not None:
+    if (published := _already_published(request, document)) is not None:
         return published
     form = PublishForm(submitted(request))
     if form.is_valid():

@@ -82,15 +82,48 @@ def test_an_empty_document_cannot_be_published(amina):
         publish_document(document, by=amina)
 
 
-def test_a_published_document_cannot_be_changed(draft, amina):
+def test_a_published_document_can_be_put_right_and_readers_see_when(draft, amina):
     publish_document(draft, by=amina)
     draft.refresh_from_db()
+    assert draft.changed_at is None
     row = draft.rows.get(position=1)
     row.text = "Changed."
-    with pytest.raises(EasyReadRefused):
+    update_row(row, by=amina)
+    add_row(EasyReadRow(document=draft, text="More."), by=amina)
+    move_row(draft.rows.get(position=3), up=True, by=amina)
+
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert draft.changed_at is not None
+    assert texts(draft)[0] == "Changed."
+    assert texts(draft)[1] == "More."
+    changes = AuditEvent.objects.filter(action="easyread.published_document_changed", target_id=str(draft.pk))
+    assert sorted(changes.values_list("payload__change", flat=True)) == ["row added", "row changed", "row moved"]
+
+
+def test_a_published_document_still_needs_every_picture_described(draft, amina):
+    publish_document(draft, by=amina)
+    row = draft.rows.get(position=1)
+    row.pictogram, row.alt_text = Pictogram.PHONE, ""
+    with pytest.raises(EasyReadRefused) as refused:
         update_row(row, by=amina)
+    assert "alt_text" in refused.value.errors
+    assert not EasyReadRow.objects.filter(document=draft, pictogram=Pictogram.PHONE, alt_text="").exists()
+
+
+def test_the_last_row_of_a_published_document_cannot_be_deleted(draft, amina):
+    publish_document(draft, by=amina)
+    delete_row(draft.rows.get(position=1), by=amina)
     with pytest.raises(EasyReadRefused):
-        add_row(EasyReadRow(document=draft, text="More."), by=amina)
+        delete_row(draft.rows.get(), by=amina)
+    assert draft.rows.count() == 1
+
+
+def test_a_document_is_published_once(draft, amina):
+    publish_document(draft, by=amina)
+    with pytest.raises(EasyReadRefused):
+        publish_document(draft, by=amina)
+    assert AuditEvent.objects.filter(action="easyread.document_published").count() == 1
 
 
 def test_warnings_name_each_long_sentence_and_its_row(draft, amina):

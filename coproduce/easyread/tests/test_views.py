@@ -152,6 +152,34 @@ def test_a_published_document_is_public_with_pictures_beside_the_text(draft, ami
     assert "govuk-grid-column-one-third" in html
 
 
+def test_a_coordinator_changes_a_published_document_and_readers_see_the_change_and_when(
+    draft, amina, client, client_for
+):
+    publish_document(draft, by=amina)
+    row = draft.rows.get(position=2)
+    response = client_for(amina).post(
+        reverse("easyread:edit_row", kwargs={"pk": row.pk}),
+        {"text": "We pay for your bus or taxi.", "pictogram": Pictogram.BUS, "alt_text": "A bus"},
+    )
+    assert response.status_code == 302
+
+    html = client.get(reverse("easyread:read", kwargs={"pk": draft.pk})).content.decode()
+    assert "We pay for your bus or taxi." in html
+    assert "Last changed on" in html
+    editor = client_for(amina).get(reverse("easyread:edit", kwargs={"pk": draft.pk})).content.decode()
+    assert reverse("easyread:edit_row", kwargs={"pk": row.pk}) in editor
+    assert reverse("easyread:publish", kwargs={"pk": draft.pk}) not in editor
+
+
+def test_deleting_the_last_row_of_a_published_document_says_why_not(draft, amina, client_for):
+    publish_document(draft, by=amina)
+    first, second = draft.rows.order_by("position")
+    client_for(amina).post(reverse("easyread:delete_row", kwargs={"pk": first.pk}))
+    response = client_for(amina).post(reverse("easyread:delete_row", kwargs={"pk": second.pk}), follow=True)
+    assert "A published document needs at least one row" in response.content.decode()
+    assert draft.rows.count() == 1
+
+
 @pytest.mark.parametrize("persona", ["dev", "grace", "tom", "priya", "sam"])
 def test_a_draft_is_not_public(request, draft, client, client_for, persona):
     url = reverse("easyread:read", kwargs={"pk": draft.pk})
