@@ -285,6 +285,14 @@ COPRODUCE_REPRESENTATION_ADULTS_ONLY = env_bool("COPRODUCE_REPRESENTATION_ADULTS
 COPRODUCE_REPRESENTATION_GAP_MIN_SHARE = float(os.environ.get("COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", "0.01"))
 COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES", "1048576"))
 
+# Reviews: each project is reviewed every this many months (and at the end of each stage); the annual
+# organisation review looks back over the 12 months before this month (4 = April); a review is due this
+# many days after its period ends; the member and staff sides' ladder answers this many rungs apart are flagged.
+COPRODUCE_REVIEW_MONTHS = int(os.environ.get("COPRODUCE_REVIEW_MONTHS", "3"))
+COPRODUCE_ANNUAL_REVIEW_MONTH = int(os.environ.get("COPRODUCE_ANNUAL_REVIEW_MONTH", "4"))
+COPRODUCE_REVIEW_DUE_DAYS = int(os.environ.get("COPRODUCE_REVIEW_DUE_DAYS", "28"))
+COPRODUCE_REVIEW_GAP_RUNGS = int(os.environ.get("COPRODUCE_REVIEW_GAP_RUNGS", "2"))
+
 # Easy Read: the largest picture that may be uploaded; warnings for sentences longer than this many
 # words and documents longer than this many pages (counting this many rows to an A4 page).
 COPRODUCE_EASY_READ_IMAGE_MAX_BYTES = int(os.environ.get("COPRODUCE_EASY_READ_IMAGE_MAX_BYTES", "2097152"))
