@@ -1,9 +1,12 @@
 """Fixtures shared by every app's tests: the personas, each with a sign-in, and a project they share."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
 from coproduce.accounts.models import User
+from coproduce.communications import sms
 from coproduce.demo.personas import PERSONAS, Persona
 from coproduce.model import Stage
 from coproduce.people.models import Organisation, Person
@@ -99,6 +102,15 @@ def client_for(db):
         return client
 
     return signed_in
+
+
+@pytest.fixture(autouse=True)
+def texts_kept_in_memory(settings) -> Iterator[None]:
+    """Text messages go to ``sms.outbox`` in tests, not to files in the data folder."""
+    settings.COPRODUCE_SMS_BACKEND = "coproduce.communications.sms.MemorySmsBackend"
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

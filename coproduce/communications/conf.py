@@ -1,5 +1,7 @@
 """Thresholds for the plain-language checks. Each can be set in settings (and so from the environment)."""
 
+from pathlib import Path
+
 from django.conf import settings
 
 
@@ -21,3 +23,26 @@ def format_request_days() -> int:
 def format_requests_per_ip_per_hour() -> int:
     """How many format requests one internet address may send in an hour without signing in."""
     return int(getattr(settings, "COPRODUCE_FORMAT_REQUESTS_PER_IP_PER_HOUR", 5))
+
+
+def sms_backend() -> str:
+    """Dotted path to the text message provider (a coproduce.communications.sms.SmsBackend)."""
+    return str(getattr(settings, "COPRODUCE_SMS_BACKEND", "coproduce.communications.sms.FolderSmsBackend"))
+
+
+def sms_folder() -> Path:
+    """Where the development text message backend writes one file per message."""
+    folder = getattr(settings, "COPRODUCE_SMS_FOLDER", None)
+    if folder:
+        return Path(folder)
+    return Path(getattr(settings, "DATA_DIR", settings.BASE_DIR)) / "sent-texts"
+
+
+def message_retries() -> int:
+    """How many times a failed email or text is tried again before it is shown as failed."""
+    return int(getattr(settings, "COPRODUCE_MESSAGE_RETRIES", 3))
+
+
+def message_retry_seconds() -> int:
+    """Wait before the first retry; each later retry waits twice as long as the one before."""
+    return int(getattr(settings, "COPRODUCE_MESSAGE_RETRY_SECONDS", 60))

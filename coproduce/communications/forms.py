@@ -1,11 +1,11 @@
 """The display preferences form and the forms for requests in other formats."""
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
-from coproduce.communications.choices import Format, RequestStatus
+from coproduce.communications.choices import Format, MessageFormat, MessageRoute, MessageStatus, RequestStatus
 from coproduce.communications.pages import local_page_path
 from coproduce.communications.preferences import CHOICES, Preferences
 from coproduce.involvement.fields import HoneypotField
@@ -122,3 +122,76 @@ class FormatRequestStatusForm(forms.Form):
         if data.get("status") == RequestStatus.CANNOT_DO and not data.get("reason", "").strip():
             self.add_error("reason", "Say why we cannot make this format")
         return data
+
+
+# --- Messages and how we contact people ---------------------------------------------------------
+
+FORMAT_CHOICES = [
+    ("", "Use my access needs to choose (Easy Read or large print if I need them)"),
+    (MessageFormat.STANDARD, "Standard"),
+    (MessageFormat.PLAIN_TEXT, "Plain text email, with no formatting (good with a screen reader)"),
+    (MessageFormat.LARGE_PRINT, "Large print"),
+    (MessageFormat.EASY_READ, "Easy Read"),
+]
+REFUSAL_CHOICES = [
+    ("no_email", "Email"),
+    ("no_text", "Text message"),
+    ("no_post", "Post"),
+    ("no_phone", "Phone call"),
+    ("no_supporter", "Through someone who supports me"),
+]
+
+
+class ContactPreferencesForm(forms.Form):
+    message_format = forms.ChoiceField(
+        label="Which format do you want messages in?",
+        choices=FORMAT_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose a format from the list"},
+    )
+    refused = forms.MultipleChoiceField(
+        label="Are there ways we must never contact you?",
+        help_text="Select all that apply. We will never use a way you select, even if another way fails.",
+        choices=REFUSAL_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from the list"},
+    )
+
+    @classmethod
+    def initial_from(cls, preferences: Any) -> dict[str, Any]:
+        return {
+            "message_format": preferences.message_format,
+            "refused": [name for name, _ in REFUSAL_CHOICES if getattr(preferences, name)],
+        }
+
+    def values(self) -> dict[str, Any]:
+        refused = set(self.cleaned_data["refused"])
+        return {"message_format": self.cleaned_data["message_format"]} | {
+            name: name in refused for name, _ in REFUSAL_CHOICES
+        }
+
+
+class MessageFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "All messages"), ("attention", "Needing action"), *MessageStatus.choices],
+    )
+    route = forms.ChoiceField(label="Sent by", required=False, choices=[("", "Any way"), *MessageRoute.choices])
+
+
+class LettersPostedForm(forms.Form):
+    """Confirms that exactly the letters in the batch the coordinator downloaded were printed and posted."""
+
+    message = forms.TypedMultipleChoiceField(coerce=int, choices=[], widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args: Any, message_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.TypedMultipleChoiceField, self.fields["message"])
+        field.choices = [(pk, pk) for pk in message_ids]
+        field.error_messages = {
+            "required": "There are no letters to mark as posted",
+            "invalid_choice": "Some of these letters were already marked as posted. Download the batch again.",
+        }

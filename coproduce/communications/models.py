@@ -5,7 +5,14 @@ from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from coproduce.communications.choices import CLOSED_STATUSES, Format, RequestStatus
+from coproduce.communications.choices import (
+    CLOSED_STATUSES,
+    Format,
+    MessageFormat,
+    MessageRoute,
+    MessageStatus,
+    RequestStatus,
+)
 from coproduce.communications.preferences import Preferences
 
 
@@ -108,3 +115,100 @@ class FormatRequestAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"Format request attempt at {self.requested_at}"
+
+
+class ContactPreferences(models.Model):
+    """How a person wants messages: the format, and the routes they refused. Refusals always win."""
+
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="contact_preferences")
+    # Blank: worked out from their access needs (Easy Read, then large print, else standard).
+    message_format = models.CharField(max_length=20, choices=MessageFormat.choices, blank=True)
+    no_email = models.BooleanField(default=False)
+    no_text = models.BooleanField(default=False)
+    no_post = models.BooleanField(default=False)
+    no_phone = models.BooleanField(default=False)
+    no_supporter = models.BooleanField(default=False)
+    # Set when a coordinator recorded the preferences on the person's behalf.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "contact preferences"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(message_format="") | models.Q(message_format__in=MessageFormat.values),
+                name="contact_preferences_format_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contact preferences of person {self.person_id}"
+
+    def refuses(self, route: str) -> bool:
+        return bool(
+            {
+                MessageRoute.EMAIL: self.no_email,
+                MessageRoute.TEXT: self.no_text,
+                MessageRoute.POST: self.no_post,
+                MessageRoute.PHONE: self.no_phone,
+                MessageRoute.SUPPORTER: self.no_supporter,
+            }.get(MessageRoute(route), False)
+        )
+
+
+class Message(models.Model):
+    """One message to one person: what was sent, when, how, and whether it worked."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="messages")
+    topic = models.SlugField(max_length=50)
+    route = models.CharField(max_length=20, choices=MessageRoute.choices)
+    format = models.CharField(max_length=20, choices=MessageFormat.choices)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    # Where it went: the email address or phone number used (blank for post and calls).
+    sent_to = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=20, choices=MessageStatus.choices, default=MessageStatus.SENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    printed_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="message_status_idx"),
+            models.Index(fields=["route", "status"], name="message_route_status_idx"),
+            models.Index(fields=["person", "-created_at"], name="message_person_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(route__in=MessageRoute.values), name="message_route_valid"),
+            models.CheckConstraint(condition=models.Q(format__in=MessageFormat.values), name="message_format_valid"),
+            models.CheckConstraint(condition=models.Q(status__in=MessageStatus.values), name="message_status_valid"),
+            models.CheckConstraint(condition=~models.Q(topic=""), name="message_topic_not_empty"),
+            models.CheckConstraint(
+                condition=~models.Q(status=MessageStatus.SENT) | models.Q(sent_at__isnull=False),
+                name="message_sent_has_sent_at",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=MessageStatus.POSTED)
+                | models.Q(route=MessageRoute.POST, printed_at__isnull=False),
+                name="message_posted_was_printed",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=[MessageStatus.FAILED, MessageStatus.NOT_SENT, MessageStatus.RETRYING])
+                | ~models.Q(last_error=""),
+                name="message_failure_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to person {self.person_id}"

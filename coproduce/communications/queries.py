@@ -1,12 +1,12 @@
-"""Reading a person's saved display preferences."""
+"""Reading display preferences, format requests, messages and contact preferences."""
 
 from datetime import date
 
-from django.db.models import BooleanField, Case, Value, When
+from django.db.models import BooleanField, Case, Count, IntegerField, QuerySet, Value, When
 
 from coproduce.accounts.models import Role, User
-from coproduce.communications.choices import CLOSED_STATUSES
-from coproduce.communications.models import DisplayPreferences, FormatRequest
+from coproduce.communications.choices import CLOSED_STATUSES, NEEDS_ATTENTION, MessageStatus
+from coproduce.communications.models import ContactPreferences, DisplayPreferences, FormatRequest, Message
 from coproduce.communications.preferences import Preferences
 from coproduce.people.models import Person
 
@@ -48,3 +48,61 @@ def coordinator_emails() -> list[str]:
         .order_by("email")
         .values_list("email", flat=True)
     )
+
+
+# --- Messages ---------------------------------------------------------------------------------
+
+
+def _attention_first() -> Case:
+    """0 for messages a coordinator must act on (failed, retrying, not sent, to call), then the rest."""
+    return Case(
+        When(status=MessageStatus.FAILED, then=Value(0)),
+        When(status=MessageStatus.NOT_SENT, then=Value(1)),
+        When(status=MessageStatus.TO_CALL, then=Value(2)),
+        When(status=MessageStatus.RETRYING, then=Value(3)),
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+
+
+def messages_for_coordinators(*, status: str = "", route: str = "") -> QuerySet[Message]:
+    """Messages with their person, those that need action first, then the newest. Filter by status or route."""
+    messages = Message.objects.select_related("person")
+    if status == "attention":
+        messages = messages.filter(status__in=NEEDS_ATTENTION)
+    elif status:
+        messages = messages.filter(status=status)
+    if route:
+        messages = messages.filter(route=route)
+    return messages.annotate(priority=_attention_first()).order_by("priority", "-created_at", "-id")
+
+
+def message_status_counts() -> dict[str, int]:
+    """How many messages have each status. One query."""
+    counts = dict.fromkeys(MessageStatus.values, 0)
+    for row in Message.objects.values("status").annotate(total=Count("id")).order_by():
+        counts[row["status"]] = row["total"]
+    return counts
+
+
+def letters_waiting() -> list[Message]:
+    return list(
+        Message.objects.filter(status=MessageStatus.WAITING_FOR_POST)
+        .select_related("person")
+        .order_by("created_at", "id")
+    )
+
+
+def calls_to_make() -> list[Message]:
+    return list(
+        Message.objects.filter(status=MessageStatus.TO_CALL).select_related("person").order_by("created_at", "id")
+    )
+
+
+def recent_messages_to(person: Person, limit: int = 20) -> list[Message]:
+    return list(Message.objects.filter(person=person).order_by("-created_at", "-id")[:limit])
+
+
+def contact_preferences_of(person: Person) -> ContactPreferences:
+    found = ContactPreferences.objects.filter(person=person).first()
+    return found if found is not None else ContactPreferences(person=person)

@@ -9,12 +9,18 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
 from coproduce.communications import conf
-from coproduce.communications.choices import CLOSED_STATUSES, Format, RequestStatus
-from coproduce.communications.models import DisplayPreferences, FormatRequest, FormatRequestAttempt
+from coproduce.communications.choices import CLOSED_STATUSES, Format, MessageStatus, RequestStatus
+from coproduce.communications.models import (
+    ContactPreferences,
+    DisplayPreferences,
+    FormatRequest,
+    FormatRequestAttempt,
+    Message,
+)
 from coproduce.communications.pages import local_page_path, page_title
 from coproduce.communications.permissions import can_manage_format_requests
 from coproduce.communications.preferences import Preferences
-from coproduce.communications.tasks import tell_coordinators_about_format_request
+from coproduce.communications.tasks import retry_message, tell_coordinators_about_format_request
 from coproduce.people.models import Person
 
 
@@ -138,3 +144,73 @@ def update_format_request(request: FormatRequest, *, status: str, reason: str = 
         payload={"from": previous, "to": status},
     )
     return request
+
+
+# --- Messages and contact preferences -----------------------------------------------------------
+
+CONTACT_FIELDS = ("message_format", "no_email", "no_text", "no_post", "no_phone", "no_supporter")
+
+
+@transaction.atomic
+def save_contact_preferences(person: Person, *, actor: User, **values: object) -> ContactPreferences:
+    """Keep how ``person`` wants messages (format and refused routes), recorded by ``actor``.
+
+    Audited with the names of the fields that changed, never their values (a format can hint at a disability).
+    Raises ValueError for an unknown field.
+    """
+    unknown = set(values) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown contact preference: {', '.join(sorted(unknown))}")
+    preferences = ContactPreferences.objects.select_for_update().filter(person=person).first()
+    if preferences is None:
+        preferences = ContactPreferences(person=person)
+    changed = sorted(name for name, value in values.items() if getattr(preferences, name) != value)
+    for name, value in values.items():
+        setattr(preferences, name, value)
+    on_behalf = person.user_id != actor.pk
+    preferences.recorded_by = actor if on_behalf else None
+    preferences.full_clean(exclude=["person"])
+    preferences.save()
+    if changed:
+        record_event(
+            actor=actor,
+            action="communications.contact_preferences_changed",
+            target=person,
+            payload={"fields": ", ".join(changed), "on_behalf": on_behalf},
+        )
+    return preferences
+
+
+def retry_failed_message(message: Message, *, actor: User) -> bool:
+    """Send a failed message again (one more attempt, by the worker). False if it was not failed."""
+    with transaction.atomic():
+        updated = Message.objects.filter(pk=message.pk, status=MessageStatus.FAILED).update(
+            status=MessageStatus.RETRYING
+        )
+        if not updated:
+            return False
+        record_event(actor=actor, action="communications.message_retried", target=message, payload={})
+        retry_message.enqueue(message_id=message.pk)
+    return True
+
+
+@transaction.atomic
+def mark_letters_posted(message_ids: list[int], *, actor: User) -> int:
+    """The coordinator printed and posted these letters. Only letters still waiting change. Returns how many."""
+    posted = Message.objects.filter(pk__in=message_ids, status=MessageStatus.WAITING_FOR_POST).update(
+        status=MessageStatus.POSTED, printed_at=timezone.now(), sent_at=timezone.now(), done_by=actor
+    )
+    if posted:
+        record_event(actor=actor, action="communications.letters_posted", payload={"letters": posted})
+    return posted
+
+
+@transaction.atomic
+def mark_call_made(message: Message, *, actor: User) -> bool:
+    """The coordinator made the call (to the person or their supporter). False if it was not waiting."""
+    done = Message.objects.filter(pk=message.pk, status=MessageStatus.TO_CALL).update(
+        status=MessageStatus.CALLED, sent_at=timezone.now(), done_by=actor
+    )
+    if done:
+        record_event(actor=actor, action="communications.call_made", target=message, payload={})
+    return bool(done)

@@ -6,8 +6,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from coproduce.communications.messaging import retry_message
 from coproduce.communications.models import FormatRequest
 from coproduce.communications.queries import coordinator_emails
+
+__all__ = ["retry_message", "tell_coordinators_about_format_request"]
 
 
 @task()

@@ -1,34 +1,64 @@
-"""The display preferences page (for everyone), and requests for pages in other formats."""
+"""The display preferences page (for everyone), requests for other formats, messages and how we contact people."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
-from coproduce.communications.choices import RequestStatus
+from coproduce.audit.services import record_event
+from coproduce.communications.choices import MessageStatus, RequestStatus
 from coproduce.communications.context_processors import preferences_for
-from coproduce.communications.forms import DisplayPreferencesForm, FormatRequestForm, FormatRequestStatusForm
-from coproduce.communications.models import FormatRequest
+from coproduce.communications.forms import (
+    ContactPreferencesForm,
+    DisplayPreferencesForm,
+    FormatRequestForm,
+    FormatRequestStatusForm,
+    LettersPostedForm,
+    MessageFilterForm,
+)
+from coproduce.communications.letters import post_batch_pdf
+from coproduce.communications.models import FormatRequest, Message
 from coproduce.communications.pages import local_page_path, page_title
-from coproduce.communications.permissions import can_manage_format_requests, can_see_own_format_requests
+from coproduce.communications.permissions import (
+    can_manage_format_requests,
+    can_manage_messages,
+    can_see_own_format_requests,
+    can_set_contact_preferences_for_others,
+    can_set_own_contact_preferences,
+)
 from coproduce.communications.preferences import COOKIE_MAX_AGE, COOKIE_NAME, SESSION_KEY
+from coproduce.communications.queries import calls_to_make as calls_to_make_list
 from coproduce.communications.queries import (
+    contact_preferences_of,
     format_requests_of,
     format_requests_to_handle,
+    letters_waiting,
+    message_status_counts,
+    messages_for_coordinators,
+    recent_messages_to,
     recently_closed_format_requests,
 )
 from coproduce.communications.services import (
     FormatRequestRefused,
+    mark_call_made,
+    mark_letters_posted,
     request_format,
+    retry_failed_message,
+    save_contact_preferences,
     save_preferences,
     update_format_request,
 )
 from coproduce.forms import submitted
+from coproduce.pdf import pdf_response
+from coproduce.people.models import Person
 from coproduce.people.permissions import has_own_record
 
 
@@ -146,3 +176,135 @@ def format_request_update(request: HttpRequest, pk: int) -> HttpResponse:
         "communications/format_request_update.html",
         {"form": form, "item": item, "is_overdue": not item.is_closed and item.due_on < timezone.localdate()},
     )
+
+
+# --- Messages to people (coordinators) ------------------------------------------------------------
+
+MESSAGES_PAGE_SIZE = 50
+
+
+def _coordinator(request: HttpRequest) -> User:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_manage_messages(user):
+        raise PermissionDenied
+    return user
+
+
+def message_list(request: HttpRequest) -> HttpResponse:
+    _coordinator(request)
+    filters = MessageFilterForm(request.GET or None)
+    status = route = ""
+    if filters.is_valid():
+        status, route = filters.cleaned_data["status"], filters.cleaned_data["route"]
+    page = Paginator(messages_for_coordinators(status=status, route=route), MESSAGES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    counts = message_status_counts()
+    return render(
+        request,
+        "communications/messages.html",
+        {
+            "filters": filters,
+            "page": page,
+            "counts": counts,
+            "failed": counts[MessageStatus.FAILED],
+            "letters": counts[MessageStatus.WAITING_FOR_POST],
+            "calls": counts[MessageStatus.TO_CALL],
+        },
+    )
+
+
+@require_POST
+def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _coordinator(request)
+    message = get_object_or_404(Message, pk=pk)
+    if retry_failed_message(message, actor=user):
+        messages.success(request, f"“{message.subject}” will be sent again in a moment.")
+    else:
+        messages.info(request, "That message is not failed any more, so it was not sent again.")
+    return redirect("communications:messages")
+
+
+def post_to_send(request: HttpRequest) -> HttpResponse:
+    _coordinator(request)
+    letters = letters_waiting()
+    form = LettersPostedForm(
+        initial={"message": [letter.pk for letter in letters]}, message_ids=[m.pk for m in letters]
+    )
+    return render(request, "communications/post_to_send.html", {"letters": letters, "form": form})
+
+
+def post_batch(request: HttpRequest) -> HttpResponse:
+    user = _coordinator(request)
+    letters = letters_waiting()
+    record_event(actor=user, action="communications.letters_downloaded", payload={"letters": len(letters)})
+    return pdf_response(post_batch_pdf(letters), f"letters-{timezone.localdate():%Y-%m-%d}.pdf")
+
+
+@require_POST
+def letters_posted(request: HttpRequest) -> HttpResponse:
+    user = _coordinator(request)
+    letters = letters_waiting()
+    form = LettersPostedForm(request.POST, message_ids=[letter.pk for letter in letters])
+    if form.is_valid():
+        posted = mark_letters_posted(form.cleaned_data["message"], actor=user)
+        messages.success(request, f"{posted} letter{pluralize(posted)} marked as printed and posted.")
+        return redirect("communications:post_to_send")
+    return render(request, "communications/post_to_send.html", {"letters": letters, "form": form}, status=400)
+
+
+def calls_to_make(request: HttpRequest) -> HttpResponse:
+    _coordinator(request)
+    return render(request, "communications/calls.html", {"calls": calls_to_make_list()})
+
+
+@require_POST
+def call_done(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _coordinator(request)
+    message = get_object_or_404(Message.objects.select_related("person"), pk=pk)
+    if mark_call_made(message, actor=user):
+        messages.success(request, f"Call to {message.person.full_name} marked as done.")
+    else:
+        messages.info(request, "That call was already marked as done.")
+    return redirect("communications:calls")
+
+
+# --- How we contact you ---------------------------------------------------------------------------
+
+
+def _contact_preferences_page(request: HttpRequest, person: Person, *, own: bool) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    current = contact_preferences_of(person)
+    form = ContactPreferencesForm(submitted(request), initial=ContactPreferencesForm.initial_from(current))
+    if form.is_valid():
+        save_contact_preferences(person, actor=user, **form.values())
+        messages.success(request, "Your contact choices are saved." if own else f"Saved how we contact {person.name}.")
+        if own:
+            return redirect("communications:my_contact_preferences")
+        return redirect("communications:contact_preferences_for", person_id=person.pk)
+    return render(
+        request,
+        "communications/contact_preferences.html",
+        {
+            "form": form,
+            "person": person,
+            "own": own,
+            "route": person.get_contact_route_display(),
+            "recent": recent_messages_to(person) if not own else [],
+        },
+    )
+
+
+def my_contact_preferences(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_set_own_contact_preferences(user):
+        raise PermissionDenied
+    return _contact_preferences_page(request, user.person, own=True)
+
+
+def contact_preferences_for(request: HttpRequest, person_id: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not can_set_contact_preferences_for_others(user):
+        raise PermissionDenied
+    person = get_object_or_404(Person.objects.current(), pk=person_id)
+    return _contact_preferences_page(request, person, own=False)

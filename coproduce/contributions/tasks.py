@@ -1,13 +1,11 @@
 """Background work for contributions, run by `manage.py db_worker`: telling people what became of their ideas."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.contributions.models import CHANGED_THINGS, ContributionResponse, Outcome
-from coproduce.involvement.queries import uses_easy_read
 
 SUBJECTS = {
     Outcome.ADOPTED: ("Your idea was adopted", "Good news. We used your idea"),
@@ -22,7 +20,7 @@ def tell_person_about_response(*, response_id: int) -> int:
     """Email the person what became of their contribution, in Easy Read if they need it.
 
     Does nothing if the response is no longer the current one (a newer answer has its own email) or
-    the person has no email address (a coordinator tells them). Returns how many emails were sent.
+    the person's record was anonymised. Returns how many messages went (through the messaging path).
     """
     response = (
         ContributionResponse.objects.select_related("contribution__person", "contribution__project")
@@ -34,14 +32,13 @@ def tell_person_about_response(*, response_id: int) -> int:
     contribution = response.contribution
     latest = contribution.responses.order_by("-responded_at", "-id").values_list("pk", flat=True).first()
     person = contribution.person
-    if latest != response.pk or not person.email or person.anonymised_at is not None:
+    if latest != response.pk or person.anonymised_at is not None:
         return 0
-    easy_read = uses_easy_read(person)
     outcome = Outcome(response.outcome)
     page = "contributions:changed_things" if outcome in CHANGED_THINGS else "contributions:yours"
     subject, easy_read_subject = SUBJECTS[outcome]
-    body = render_to_string(
-        f"contributions/email/response{'_easy_read' if easy_read else ''}.txt",
+    content = content_from_templates(
+        "contributions/email/response",
         {
             "person": person,
             "contribution": contribution,
@@ -49,10 +46,7 @@ def tell_person_about_response(*, response_id: int) -> int:
             "outcome": outcome,
             "url": settings.SITE_URL + reverse(page),
         },
+        subject=subject,
+        easy_read_subject=easy_read_subject,
     )
-    return send_mail(
-        subject=easy_read_subject if easy_read else subject,
-        message=body,
-        from_email=None,
-        recipient_list=[person.email],
-    )
+    return reached(send_message(person, content, topic="contribution-response"))

@@ -1,13 +1,13 @@
 """Background work for decisions, run by `manage.py db_worker`: telling people about concerns and reviews."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.decisions.choices import ConcernStatus
 from coproduce.decisions.models import Concern, Decision
+from coproduce.people.models import Person
 from coproduce.projects.models import ProjectRole
 
 
@@ -19,18 +19,14 @@ def tell_person_concern_answered(*, concern_id: int) -> int:
     """
     concern = Concern.objects.select_related("raised_by", "project").get(pk=concern_id)
     person = concern.raised_by
-    if concern.is_anonymous or person is None or not person.email or concern.status != ConcernStatus.ANSWERED:
+    if concern.is_anonymous or person is None or concern.status != ConcernStatus.ANSWERED:
         return 0
-    body = render_to_string(
-        "decisions/email/concern_answered.txt",
+    content = content_from_templates(
+        "decisions/email/concern_answered",
         {"person": person, "concern": concern, "url": settings.SITE_URL + reverse("decisions:your_concerns")},
-    )
-    return send_mail(
         subject=f"Your concern about {concern.project.title} has a response",
-        message=body,
-        from_email=None,
-        recipient_list=[person.email],
     )
+    return reached(send_message(person, content, topic="concern-answered"))
 
 
 @task()
@@ -42,27 +38,20 @@ def remind_leads_of_review(*, decision_id: int, review_on: str) -> int:
     decision = Decision.objects.select_related("project").get(pk=decision_id)
     if not decision.is_published or decision.review_on is None or decision.review_on.isoformat() != review_on:
         return 0
-    emails = sorted(
-        {
-            email
-            for email in decision.project.memberships.filter(
-                role__in=[ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD]
-            ).values_list("person__email", flat=True)
-            if email
-        }
+    leads = list(
+        Person.objects.filter(
+            memberships__project=decision.project,
+            memberships__role__in=[ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD],
+        )
+        .distinct()
+        .order_by("full_name", "id")
     )
-    if not emails:
-        return 0
-    body = render_to_string(
-        "decisions/email/review_due.txt",
+    content = content_from_templates(
+        "decisions/email/review_due",
         {
             "decision": decision,
             "url": settings.SITE_URL + reverse("decisions:decision", kwargs={"pk": decision.pk}),
         },
-    )
-    return send_mail(
         subject=f"Time to look again at a decision: {decision.question}",
-        message=body,
-        from_email=None,
-        recipient_list=emails,
     )
+    return sum(reached(send_message(lead, content, topic="decision-review")) for lead in leads)

@@ -8,15 +8,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
+from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.involvement.choices import ArrangementStatus, RegistrationStatus
 from coproduce.involvement.models import Activity, NeedArrangement, Registration
-from coproduce.involvement.queries import roster, uses_easy_read, waiting_position
+from coproduce.involvement.queries import roster, waiting_position
 from coproduce.people.models import Person
 from coproduce.projects.models import ProjectRole
 
@@ -30,22 +31,21 @@ def activity_links(activity: Activity) -> dict[str, str]:
     }
 
 
-def send_in_their_format(person: Person, *, subject: str, easy_read_subject: str, template: str, **context: Any) -> int:
-    """Email ``person`` in the format they need: Easy Read (short sentences) if they told us so.
+def send_in_their_format(
+    person: Person, *, subject: str, easy_read_subject: str, template: str, topic: str, **context: Any
+) -> int:
+    """Send ``person`` a message through the one messaging path, in their format and by their route.
 
-    Returns 1 if an email was sent, 0 if the person has no email address (a coordinator contacts them).
+    The Easy Read version comes from ``<template>_easy_read.txt``. Returns 1 if the message went (or is
+    waiting for a coordinator to post or phone it), 0 if there was no way we may use to reach them.
     """
-    if not person.email:
-        return 0
-    easy_read = uses_easy_read(person)
-    name = f"involvement/email/{template}{'_easy_read' if easy_read else ''}.txt"
-    body = render_to_string(name, {"person": person, **context})
-    return send_mail(
-        subject=easy_read_subject if easy_read else subject,
-        message=body,
-        from_email=None,
-        recipient_list=[person.email],
+    content = content_from_templates(
+        f"involvement/email/{template}",
+        {"person": person, **context},
+        subject=subject,
+        easy_read_subject=easy_read_subject,
     )
+    return reached(send_message(person, content, topic=topic))
 
 
 @task()
@@ -74,6 +74,7 @@ def tell_person_about_registration(*, registration_id: int, event: str) -> int:
         subject=subject,
         easy_read_subject=easy_read_subject,
         template="registration",
+        topic="registration",
         activity=activity,
         event=event,
         position=waiting_position(registration) if event == "waiting" else None,
@@ -105,6 +106,7 @@ def send_activity_reminder(*, registration_id: int, starts_at: str) -> int:
         subject=f"Reminder: {activity.title}",
         easy_read_subject=f"Remember: {activity.title} is soon",
         template="reminder",
+        topic="reminder",
         activity=activity,
         **activity_links(activity),
     )
@@ -126,6 +128,7 @@ def tell_person_need_cannot_be_met(*, arrangement_id: int) -> int:
         subject=f"About your access needs for {activity.title}",
         easy_read_subject=f"About your support at {activity.title}",
         template="need_cannot_be_met",
+        topic="access-needs",
         activity=activity,
         need=arrangement.get_need_display(),
         reason=arrangement.reason,

@@ -7,14 +7,13 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
+from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.involvement.choices import ActivityKind
 from coproduce.involvement.models import Activity
 from coproduce.learning import conf
@@ -232,19 +231,18 @@ def withdraw_signature(signature: Signature, *, by: User, now: datetime | None =
 
 
 def _remind(signature: Signature, *, template: str, subject: str, version: CharterVersion) -> int:
-    email = signature.person.email
-    if not email:
-        return 0
-    body = render_to_string(
-        f"learning/email/{template}.txt",
+    """Send one charter reminder through the messaging path (worker code only). Returns 1 if it went."""
+    content = content_from_templates(
+        f"learning/email/{template}",
         {
             "person": signature.person,
             "signature": signature,
             "version": version,
             "charter_url": f"{settings.SITE_URL}/learning/charter/",
         },
+        subject=subject,
     )
-    return send_mail(subject, body, None, [email])
+    return reached(send_message(signature.person, content, topic="charter-reminder"))
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.people.models import Person
 from coproduce.surveys import conf
 from coproduce.surveys.choices import Item
@@ -28,7 +27,8 @@ def should_alert(agreeing: int, answered: int) -> bool:
 def alert_if_not_listened_to(*, round_id: int) -> int:
     """Email the project's leads, once per round, when too few people felt listened to.
 
-    Returns how many emails were sent. The email gives no counts (they could be small), only the
+    Returns how many messages went (through the messaging path, in each lead's format). The message
+    gives no counts (they could be small), only the
     threshold and a link to the summary, which applies disclosure control.
     """
     agreeing, answered = round_agreement(SurveyRound.objects.get(pk=round_id), Item.LISTENED)
@@ -40,7 +40,6 @@ def alert_if_not_listened_to(*, round_id: int) -> int:
     survey_round = SurveyRound.objects.select_related("project", "activity", "group").get(pk=round_id)
     leads = (
         Person.objects.filter(memberships__project_id=survey_round.project_id, memberships__role__in=LEAD_ROLES)
-        .exclude(email="")
         .distinct()
         .order_by("full_name", "id")
     )
@@ -48,14 +47,10 @@ def alert_if_not_listened_to(*, round_id: int) -> int:
     url = settings.SITE_URL + reverse("surveys:summary", kwargs={"pk": survey_round.pk})
     sent = 0
     for lead in leads:
-        body = render_to_string(
-            "surveys/email/listened_alert.txt",
+        content = content_from_templates(
+            "surveys/email/listened_alert",
             {"person": lead, "survey_round": survey_round, "share": share, "url": url},
-        )
-        sent += send_mail(
             subject=f"Fewer than {share}% felt listened to: {survey_round.subject_title}",
-            message=body,
-            from_email=None,
-            recipient_list=[lead.email],
         )
+        sent += reached(send_message(lead, content, topic="survey-alert"))
     return sent

@@ -15,6 +15,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
+from coproduce.communications import sms
+from coproduce.communications.choices import MessageStatus
+from coproduce.communications.models import Message
 from coproduce.involvement.choices import ArrangementStatus, RegistrationStatus
 from coproduce.involvement.models import Activity
 from coproduce.involvement.services import register, set_arrangements, update_activity, withdraw
@@ -97,14 +100,30 @@ def test_first_person_waiting_is_told_when_a_place_is_free(dev: User, grace: Use
     assert "A place is free at Bus stop design workshop, and it is yours." in mail.outbox[0].body
 
 
-def test_no_email_for_someone_without_an_email_address(amina: User, workshop: Activity) -> None:
+def test_someone_without_an_email_address_gets_a_text_instead(settings, amina: User, workshop: Activity) -> None:
+    settings.COPRODUCE_SMS_BACKEND = "coproduce.communications.sms.MemorySmsBackend"
+    sms.outbox.clear()
     rosa = PersonFactory.create(full_name="Rosa Lindqvist", email="", phone="01632 960000")
 
     register(workshop, person=rosa, by=amina)
     run_worker()
 
     assert mail.outbox == []
+    assert sms.outbox == [
+        ("01632 960000", f"You are registered: Bus stop design workshop http://testserver/get-involved/{workshop.pk}/")
+    ]
+    assert DBTaskResult.objects.get(task_path__endswith=".tell_person_about_registration").return_value == 1
+
+
+def test_no_message_for_someone_we_have_no_way_to_reach(amina: User, workshop: Activity) -> None:
+    rosa = PersonFactory.create(full_name="Rosa Lindqvist", email="")
+
+    register(workshop, person=rosa, by=amina)
+    run_worker()
+
+    assert mail.outbox == []
     assert DBTaskResult.objects.get(task_path__endswith=".tell_person_about_registration").return_value == 0
+    assert Message.objects.get(person=rosa).status == MessageStatus.NOT_SENT
 
 
 def test_reminder_is_sent_once_when_its_time_comes(grace: User, workshop: Activity) -> None:

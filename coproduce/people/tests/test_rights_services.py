@@ -282,6 +282,10 @@ def test_erased_relations_are_access_needs_consents_and_equality_answers(db: Non
         "learning.induction",  # private notes from the induction conversation
         "communications.formatrequest",  # their name and how to reach them, for a request of their own
         "surveys.surveycompletion",  # only that they answered a survey (the answers carry no name)
+        "communications.contactpreferences",  # how they want to be contacted
+        "communications.message",  # what we sent them, and by which route
+        "newsletters.recipient",  # that a newsletter went to them (the newsletter keeps its count)
+        "reports.digest",  # that they were sent a digest of their contributions
     }
 
 
