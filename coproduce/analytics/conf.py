@@ -21,3 +21,38 @@ def representation_adults_only() -> bool:
 def gap_smallest_reference_share() -> float:
     """A group with nobody involved at all is a gap when its reference share is at least this (default 1%)."""
     return float(getattr(settings, "COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", 0.01))
+
+
+def disclosure_mode() -> str:
+    """The disclosure-control mode used wherever none is chosen: standard (default), nhs_digital or strict.
+
+    "nhs" is accepted as a short name for nhs_digital.
+    """
+    mode = str(getattr(settings, "COPRODUCE_DISCLOSURE_MODE", "standard")).strip().lower()
+    return "nhs_digital" if mode == "nhs" else mode
+
+
+DEFAULT_INDICATOR_TARGETS: dict[str, float] = {
+    "charter_signed": 0.8,
+    "groups_represented": 0.9,
+    "contributions_answered": 0.9,
+    "participants_thanked": 0.9,
+    "claims_paid_in_time": 0.95,
+    "early_involvement": 0.8,
+    "rung_reached": 0.8,
+    "training_coverage": 0.6,
+    "decisions_joint": 0.75,
+    "felt_listened_to": 0.7,
+}
+
+
+def indicator_target(key: str) -> float:
+    """The target share for an indicator: COPRODUCE_INDICATOR_TARGETS (a dict of key -> share) overrides
+    the defaults above one key at a time."""
+    targets = {**DEFAULT_INDICATOR_TARGETS, **dict(getattr(settings, "COPRODUCE_INDICATOR_TARGETS", {}) or {})}
+    return float(targets.get(key, 0.0))
+
+
+def indicator_quarters() -> int:
+    """How many quarters the trend shows and the refresh computes (default 4)."""
+    return int(getattr(settings, "COPRODUCE_INDICATOR_QUARTERS", 4))

@@ -5,6 +5,9 @@ Small counts could identify someone in a small network, so they are hidden and s
 (the Government Analysis Function's mark for "confidential"), never ``*``, which screen readers
 read badly. Three modes:
 
+The mode used when a caller chooses none is the ``COPRODUCE_DISCLOSURE_MODE`` setting (``standard``,
+``nhs_digital`` -- or ``nhs`` -- or ``strict``; default ``standard``): see ``default_mode()``.
+
 - ``standard`` (the default): counts of 1 to 4 are hidden. Then more cells are hidden
   ("secondary suppression") until no hidden count can be worked out from the other counts and the
   row, column and grand totals. A breakdown whose total is below 10 shows only its total.
@@ -80,8 +83,20 @@ class Table:
 Grid: TypeAlias = list[list[int]]
 
 
-def is_primary(count: int, mode: Mode) -> bool:
+def default_mode() -> Mode:
+    """The mode chosen in settings (``COPRODUCE_DISCLOSURE_MODE``), used when a caller passes none."""
+    from coproduce.analytics.conf import disclosure_mode
+
+    try:
+        return Mode(disclosure_mode())
+    except ValueError:
+        # An unknown setting must never publish more: fall back to the strictest mode.
+        return Mode.STRICT
+
+
+def is_primary(count: int, mode: Mode | None = None) -> bool:
     """Whether ``count`` is too small to publish on its own in ``mode``."""
+    mode = mode or default_mode()
     if count < 0:
         raise ValueError("A count of people cannot be negative.")
     if mode == Mode.STRICT:
@@ -96,20 +111,23 @@ def round_to_five(count: int) -> int:
     return ((count + 2) // 5) * 5
 
 
-def protect_count(count: int, mode: Mode = Mode.STANDARD) -> Cell:
+def protect_count(count: int, mode: Mode | None = None) -> Cell:
     """One figure on its own, such as "people involved this year"."""
+    mode = mode or default_mode()
     if is_primary(count, mode):
         return Cell(None)
     return Cell(round_to_five(count) if mode == Mode.NHS_DIGITAL else count)
 
 
-def protect_breakdown(counts: Sequence[int], mode: Mode = Mode.STANDARD) -> Table:
+def protect_breakdown(counts: Sequence[int], mode: Mode | None = None) -> Table:
     """A one-way breakdown (for example people by age group), with its total."""
+    mode = mode or default_mode()
     return protect_table([list(counts)], mode)
 
 
-def protect_table(counts: Sequence[Sequence[int]], mode: Mode = Mode.STANDARD) -> Table:
+def protect_table(counts: Sequence[Sequence[int]], mode: Mode | None = None) -> Table:
     """A two-way table of counts (rows by columns), with row, column and grand totals."""
+    mode = mode or default_mode()
     grid = [list(row) for row in counts]
     if not grid or not grid[0] or any(len(row) != len(grid[0]) for row in grid):
         raise ValueError("A table needs at least one row and column, and every row the same length.")

@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from coproduce.analytics import conf
 from coproduce.analytics.census import FiguresRefused, parse_figures
+from coproduce.analytics.indicators import Quarter, current_quarter, last_quarters
 from coproduce.involvement.fields import GovUKDateField
 from coproduce.projects.models import Project
 
@@ -95,9 +97,55 @@ class OutreachActionForm(forms.Form):
         return due_on
 
 
-class RepresentationFilterForm(forms.Form):
-    """Which project to look at (all activities when none is chosen)."""
+LAST_12_MONTHS = "last-12-months"
+PERIOD_CHOICES_QUARTERS = 8
 
+
+def quarter_choices(count: int = PERIOD_CHOICES_QUARTERS) -> list[tuple[str, str]]:
+    """The last ``count`` quarters, newest first, as ("2026-Q4", "October to December 2026")."""
+    return [(quarter.key, quarter.label) for quarter in reversed(last_quarters(count))]
+
+
+class RepresentationFilterForm(forms.Form):
+    """Which period and project to look at (the last 12 months and all activities when none is chosen)."""
+
+    period = forms.ChoiceField(label="Period", required=False)
     project = forms.ModelChoiceField(
         label="Project", queryset=Project.objects.order_by("title"), required=False, empty_label="All projects"
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        period_field = self.fields["period"]
+        if isinstance(period_field, forms.ChoiceField):
+            period_field.choices = [(LAST_12_MONTHS, "The last 12 months"), *quarter_choices()]
+
+    def chosen_quarter(self) -> Quarter | None:
+        """The quarter chosen, or None for the last 12 months."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        return Quarter.from_key(self.cleaned_data.get("period") or "")
+
+
+class DashboardFilterForm(forms.Form):
+    """Which quarter and project the dashboard shows: the current quarter and the organisation by default."""
+
+    period = forms.ChoiceField(label="Period", required=False)
+    project = forms.ModelChoiceField(label="Project", queryset=Project.objects.none(), required=False)
+
+    def __init__(self, *args: Any, projects: QuerySet[Project], allow_all: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        period_field, project_field = self.fields["period"], self.fields["project"]
+        if isinstance(period_field, forms.ChoiceField):
+            period_field.choices = quarter_choices()
+        if isinstance(project_field, forms.ModelChoiceField):
+            project_field.queryset = projects.order_by("title", "pk")
+            project_field.empty_label = "The whole organisation" if allow_all else None
+            project_field.required = not allow_all
+
+    def chosen(self) -> tuple[Quarter, Project | None]:
+        quarter, project = current_quarter(), None
+        if self.is_bound and self.is_valid():
+            quarter = Quarter.from_key(self.cleaned_data.get("period") or "") or quarter
+            project = self.cleaned_data.get("project")
+        return quarter, project

@@ -98,3 +98,69 @@ class OutreachAction(models.Model):
                 category = dimension.category(self.category)
                 return category.label if category is not None else self.category
         return self.category
+
+
+class IndicatorValue(models.Model):
+    """One indicator's figures for one period, for the organisation (no project) or one project.
+
+    Stored so that the dashboard reads figures instead of counting a million rows per request; the
+    page shows ``computed_at`` as "Figures as of". Raw counts: disclosure control is applied on display.
+    """
+
+    key = models.CharField(max_length=40)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    numerator = models.PositiveIntegerField()
+    denominator = models.PositiveIntegerField()
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["key", "period_start", "id"]
+        indexes = [models.Index(fields=["period_end", "project"], name="indicator_value_period_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "period_start", "period_end", "project"],
+                name="indicator_value_one_per_project",
+            ),
+            models.UniqueConstraint(
+                fields=["key", "period_start", "period_end"],
+                condition=models.Q(project__isnull=True),
+                name="indicator_value_one_for_organisation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(numerator__lte=models.F("denominator")), name="indicator_value_share_at_most_one"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="indicator_value_period_ordered"
+            ),
+            models.CheckConstraint(condition=~models.Q(key=""), name="indicator_value_has_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.period_start}–{self.period_end}: {self.numerator}/{self.denominator}"
+
+
+class IndicatorRefresh(models.Model):
+    """A request to work the indicators out again: open (``finished_at`` empty) until the worker has run."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    include_projects = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(finished_at__isnull=True) | models.Q(finished_at__gte=models.F("requested_at")),
+                name="indicator_refresh_finished_after_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Indicator refresh {self.pk} requested {self.requested_at:%Y-%m-%d %H:%M}"

@@ -2,7 +2,7 @@
 
 import rules
 
-from coproduce.accounts.permissions import is_admin, is_data_lead
+from coproduce.accounts.permissions import is_admin, is_coordinator, is_data_lead, is_signed_in
 
 # Only the data lead sees representation by equality group (issue 8): not coordinators, not admins.
 can_view_representation = is_data_lead
@@ -14,3 +14,14 @@ can_load_reference_figures = is_data_lead | is_admin
 rules.add_perm("analytics.view_representation", can_view_representation)
 rules.add_perm("analytics.record_outreach", can_record_outreach)
 rules.add_perm("analytics.load_reference_figures", can_load_reference_figures)
+
+
+# The dashboard is for everyone signed in (issue 8: for the organisation, partners and every person who
+# contributed): its figures are aggregates under disclosure control. Each person can narrow it to the
+# projects they can see (all of them for staff roles, their own for everyone else).
+can_view_dashboard = is_signed_in
+# Asking for the figures to be worked out again puts load on the worker: coordinators and the data lead.
+can_refresh_indicators = is_coordinator | is_data_lead
+
+rules.add_perm("analytics.view_dashboard", can_view_dashboard)
+rules.add_perm("analytics.refresh_indicators", can_refresh_indicators)

@@ -19,6 +19,7 @@ from coproduce.analytics.disclosure import (
     SUPPRESSED,
     Cell,
     Mode,
+    default_mode,
     protect_breakdown,
     protect_count,
 )
@@ -177,9 +178,10 @@ def representation(
     period: Period,
     project: Project | None = None,
     population: ReferencePopulation | None = None,
-    mode: Mode = Mode.STANDARD,
+    mode: Mode | None = None,
 ) -> Representation:
     """The representation view's figures, all through disclosure control, in a fixed number of queries."""
+    mode = mode or default_mode()
     population = population or default_population()
     reference = reference_counts(population) if population is not None else {}
     counts = category_counts(period, project)

@@ -52,7 +52,7 @@ class Comparison:
     verdict: Verdict
 
 
-def compare(observed: int, answered: int, reference_share: float, *, mode: Mode = Mode.STANDARD) -> Comparison:
+def compare(observed: int, answered: int, reference_share: float, *, mode: Mode | None = None) -> Comparison:
     """Compare ``observed`` of ``answered`` people with a reference share between 0 and 1."""
     if not 0 < reference_share < 1:
         raise ValueError("The reference share must be between 0 and 1.")

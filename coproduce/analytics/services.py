@@ -3,15 +3,32 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.analytics.census import FiguresRefused, census_figures, load_census, parse_figures
 from coproduce.analytics.dimensions import dimensions
-from coproduce.analytics.models import OutreachAction, ReferenceFigure, ReferencePopulation
+from coproduce.analytics.indicators import INDICATORS, Quarter, last_quarters
+from coproduce.analytics.models import (
+    IndicatorRefresh,
+    IndicatorValue,
+    OutreachAction,
+    ReferenceFigure,
+    ReferencePopulation,
+)
 from coproduce.audit.services import record_event
-from coproduce.projects.models import Project
+from coproduce.projects.models import Lifecycle, Project
 
-__all__ = ["FiguresRefused", "census_figures", "ensure_reference_data", "load_reference_figures", "record_outreach"]
+__all__ = [
+    "FiguresRefused",
+    "census_figures",
+    "compute_indicators",
+    "ensure_reference_data",
+    "load_reference_figures",
+    "record_outreach",
+    "refresh_indicators",
+    "request_refresh",
+]
 
 
 class OutreachRefused(Exception):
@@ -75,3 +92,51 @@ def record_outreach(
         payload={"dimension": dimension, "category": category, "due_on": due_on.isoformat()},
     )
     return outreach
+
+
+def compute_indicators(quarter: Quarter, project: Project | None = None) -> list[IndicatorValue]:
+    """Work out every indicator for one quarter (and project) and store the figures, replacing any
+    stored before. Each indicator is counted in the database."""
+    now = timezone.now()
+    stored = []
+    for item in INDICATORS:
+        numerator, denominator = item.compute(quarter, project)
+        with transaction.atomic():
+            value, _ = IndicatorValue.objects.update_or_create(
+                key=item.key,
+                period_start=quarter.start,
+                period_end=quarter.end,
+                project=project,
+                defaults={"numerator": numerator, "denominator": denominator, "computed_at": now},
+            )
+        stored.append(value)
+    return stored
+
+
+def refresh_indicators(*, projects: bool = False, quarters: int | None = None) -> int:
+    """Work out every indicator for the last quarters (default 4), for the organisation and, with
+    ``projects``, for each project that is not closed. Finishes any refresh that was asked for.
+    Returns how many figures were stored."""
+    started = timezone.now()
+    stored = 0
+    scopes: list[Project | None] = [None]
+    if projects:
+        scopes += list(Project.objects.exclude(stage=Lifecycle.CLOSED).order_by("pk"))
+    for quarter in last_quarters(quarters):
+        for scope in scopes:
+            stored += len(compute_indicators(quarter, scope))
+    IndicatorRefresh.objects.filter(finished_at__isnull=True, requested_at__lte=started).update(
+        finished_at=timezone.now()
+    )
+    return stored
+
+
+@transaction.atomic
+def request_refresh(*, by: User) -> IndicatorRefresh:
+    """Ask the worker to work the indicators out again; the dashboard says so until it has."""
+    from coproduce.analytics.tasks import refresh_indicators_task
+
+    refresh = IndicatorRefresh.objects.create(requested_by=by)
+    record_event(actor=by, action="analytics.indicators_refresh_requested", target=refresh, payload={})
+    transaction.on_commit(lambda: refresh_indicators_task.enqueue(projects=True))
+    return refresh

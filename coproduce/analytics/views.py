@@ -5,17 +5,26 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
+from coproduce.analytics.dashboard import dashboard
 from coproduce.analytics.dimensions import dimensions
-from coproduce.analytics.forms import OutreachActionForm, ReferenceFiguresForm, RepresentationFilterForm
+from coproduce.analytics.forms import (
+    DashboardFilterForm,
+    OutreachActionForm,
+    ReferenceFiguresForm,
+    RepresentationFilterForm,
+)
 from coproduce.analytics.permissions import (
     can_load_reference_figures,
     can_record_outreach,
+    can_refresh_indicators,
+    can_view_dashboard,
     can_view_representation,
 )
-from coproduce.analytics.queries import default_period, outreach_actions, populations, representation
-from coproduce.analytics.services import load_reference_figures, record_outreach
+from coproduce.analytics.queries import Period, default_period, outreach_actions, populations, representation
+from coproduce.analytics.services import load_reference_figures, record_outreach, request_refresh
 from coproduce.forms import submitted
 from coproduce.projects.models import Project
 
@@ -31,7 +40,8 @@ def representation_view(request: HttpRequest) -> HttpResponse:
     if not can_view_representation(user):
         raise PermissionDenied
     filter_form, project = _chosen_project(request)
-    period = default_period()
+    quarter = filter_form.chosen_quarter()
+    period = Period(quarter.since(), quarter.until()) if quarter is not None else default_period()
     result = representation(period, project)
     return render(
         request,
@@ -96,3 +106,38 @@ def reference_figures(request: HttpRequest) -> HttpResponse:
         "analytics/reference_figures.html",
         {"form": form, "populations": populations(), "may_view_representation": can_view_representation(user)},
     )
+
+
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    """How are we doing? The stored indicator figures for a quarter and, optionally, one project."""
+    user: User = request.user  # type: ignore[assignment]
+    if not can_view_dashboard(user):
+        raise PermissionDenied
+    projects = Project.objects.visible_to(user)
+    form = DashboardFilterForm(request.GET or None, projects=projects)
+    if form.is_bound and not form.is_valid() and "project" in form.errors:
+        # A project this person cannot see (or that does not exist): the same answer for both.
+        raise PermissionDenied
+    quarter, project = form.chosen()
+    return render(
+        request,
+        "analytics/dashboard.html",
+        {
+            "filter_form": form,
+            "result": dashboard(quarter, project),
+            "may_refresh": can_refresh_indicators(user),
+        },
+    )
+
+
+@require_POST
+def dashboard_refresh(request: HttpRequest) -> HttpResponse:
+    """Ask the worker to work the figures out again (coordinators and the data lead)."""
+    user: User = request.user  # type: ignore[assignment]
+    if not can_refresh_indicators(user):
+        raise PermissionDenied
+    request_refresh(by=user)
+    messages.success(request, "The figures are being worked out again. This can take a few minutes.")
+    next_url = request.POST.get("next", "")
+    url = reverse("analytics:dashboard")
+    return redirect(next_url if next_url.startswith(url + "?") else url)

@@ -152,33 +152,46 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def thanked_within_share(start: date, end: date) -> tuple[int, int]:
-    """(participants thanked in time, participants) for activities that ended between ``start`` and
-    ``end``: each attendance counts once, and is in time if any thanks was recorded within the
-    thanks days of the activity's end. Counted in the database."""
+def thanked_within_share(
+    start: date, end: date, project: Project | None = None, *, now: datetime | None = None
+) -> tuple[int, int]:
+    """(participants thanked in time, participants) for the attendances whose thank-you window closed
+    between ``start`` and ``end`` (and has closed by ``now``).
+
+    The window is the thanks days after the activity ends. An attendance only counts once its window
+    has closed: until then, not yet thanked is not late. Each attendance counts once, in the period its
+    window closes in (so attendances at activities late in one period count in the next), and is in
+    time if any thanks was recorded within its window. ``project`` limits it to one project.
+    Counted in the database.
+    """
     since, until = _period(start, end)
-    deadline = ExpressionWrapper(
-        OuterRef("activity__ends_at") + timedelta(days=thanks_within_days()), output_field=DateTimeField()
-    )
+    until = min(until, now or timezone.now())
+    window = timedelta(days=thanks_within_days())
+    deadline = ExpressionWrapper(OuterRef("activity__ends_at") + window, output_field=DateTimeField())
     in_time = Exists(Thanks.objects.filter(attendance=OuterRef("pk"), thanked_at__lte=deadline))
-    counts = Attendance.objects.filter(activity__ends_at__gte=since, activity__ends_at__lt=until).aggregate(
-        participants=Count("pk"), thanked=Count("pk", filter=Q(in_time))
+    # Window closes in [since, until]  <=>  the activity ended in [since - window, until - window].
+    attendances = Attendance.objects.filter(
+        activity__ends_at__gte=since - window, activity__ends_at__lte=until - window
     )
+    if project is not None:
+        attendances = attendances.filter(activity__project=project)
+    counts = attendances.aggregate(participants=Count("pk"), thanked=Count("pk", filter=Q(in_time)))
     return counts["thanked"], counts["participants"]
 
 
-def answered_within_share(start: date, end: date) -> tuple[int, int]:
+def answered_within_share(start: date, end: date, project: Project | None = None) -> tuple[int, int]:
     """(contributions answered in time, contributions) for contributions recorded between ``start``
     and ``end``: in time if any answer (even "still under consideration") came within the response
-    days. Counted in the database."""
+    days. ``project`` limits it to one project. Counted in the database."""
     since, until = _period(start, end)
     deadline = ExpressionWrapper(
         OuterRef("recorded_at") + timedelta(days=response_days()), output_field=DateTimeField()
     )
     in_time = Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"), responded_at__lte=deadline))
-    counts = Contribution.objects.filter(recorded_at__gte=since, recorded_at__lt=until).aggregate(
-        contributions=Count("pk"), answered=Count("pk", filter=Q(in_time))
-    )
+    contributions = Contribution.objects.filter(recorded_at__gte=since, recorded_at__lt=until)
+    if project is not None:
+        contributions = contributions.filter(project=project)
+    counts = contributions.aggregate(contributions=Count("pk"), answered=Count("pk", filter=Q(in_time)))
     return counts["answered"], counts["contributions"]
 
 

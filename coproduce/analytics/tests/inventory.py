@@ -9,19 +9,22 @@ something exists), left out of the generic matrix test.
 
 from typing import Any
 
-from coproduce.analytics.services import ensure_reference_data
+from coproduce.analytics.services import ensure_reference_data, refresh_indicators
 from coproduce.analytics.tests.factories import under_represented_world
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
 
 # Only the data lead sees representation (issue 8); the data lead and admins load reference figures.
 ACCESS: dict[str, tuple[str, ...] | str] = {
+    # Coordinators, admins and the data lead; project leads (Dev co-leads the world's project).
+    "analytics:dashboard": PERSONAS,
     "analytics:representation": ("sam",),
     "analytics:outreach_action": ("sam",),
     "analytics:reference_figures": ("sam", "morgan"),
 }
 DOWNLOADS: dict[str, str] = {}
-NOT_PAGES: dict[str, str] = {}
-PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ()
+NOT_PAGES: dict[str, str] = {"analytics:dashboard_refresh": "analytics:dashboard"}
+# Per-role tests in analytics/tests/test_dashboard.py (test_who_may_ask_for_a_refresh).
+PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ("analytics:dashboard_refresh",)
 
 
 def object_kwargs(url_name: str, world: World) -> dict[str, Any] | None:
@@ -41,7 +44,15 @@ def with_a_gap(world: World) -> dict[str, Any]:
     return {}
 
 
+def with_figures(world: World) -> dict[str, Any]:
+    """The dashboard with figures worked out, including small ones shown as [c]."""
+    ensure_reference_data()
+    refresh_indicators(projects=True)
+    return {}
+
+
 STATE_VISITS: tuple[Visit, ...] = (
+    Visit("analytics:dashboard", "amina", state="with-figures", kwargs=with_figures),
     Visit("analytics:representation", "sam", state="with-gap", kwargs=with_a_gap),
     Visit(
         "analytics:outreach_action",

@@ -88,24 +88,49 @@ def test_thanked_within_share_counts_in_the_database(
     Thanks.objects.create(
         attendance=grace_attended, method=ThanksMethod.LETTER, thanked_by=amina, thanked_at=ends + timedelta(days=15)
     )
-    start, end = ends.date() - timedelta(days=1), ends.date() + timedelta(days=1)
+    closes = (ends + timedelta(days=14)).date()
+    start, end = closes - timedelta(days=1), closes + timedelta(days=1)
+    later = ends + timedelta(days=30)
 
     with django_assert_num_queries(1):
-        share = thanked_within_share(start, end)
+        share = thanked_within_share(start, end, now=later)
 
     assert share == (1, 2)
-    assert thanked_within_share(end + timedelta(days=1), end + timedelta(days=30)) == (0, 0)
+    assert thanked_within_share(end + timedelta(days=1), end + timedelta(days=30), now=later) == (0, 0)
     settings.COPRODUCE_THANKS_WITHIN_DAYS = 20
-    assert thanked_within_share(start, end) == (2, 2)
+    closes = (ends + timedelta(days=20)).date()
+    assert thanked_within_share(closes, closes, now=later) == (2, 2)
 
 
-def test_thanked_within_share_counts_a_person_thanked_twice_once(dev_attended, amina):
+def test_thanked_within_share_leaves_out_windows_still_open(dev_attended, amina, settings):
+    """An attendance whose thank-you window has not closed by the end of the period is not late yet."""
+    settings.COPRODUCE_THANKS_WITHIN_DAYS = 14
+    ends = dev_attended.activity.ends_at
+    day = ends.date()
+
+    # The period holds the activity's end but not the end of its window: nothing counts yet.
+    assert thanked_within_share(day, day, now=ends + timedelta(days=30)) == (0, 0)
+    # The window closes inside the period but after "now": still open, so it does not count.
+    closes = (ends + timedelta(days=14)).date()
+    assert thanked_within_share(closes, closes, now=ends + timedelta(days=2)) == (0, 0)
+    # Once closed it counts, unthanked.
+    assert thanked_within_share(closes, closes, now=ends + timedelta(days=15)) == (0, 1)
+    # Thanked within the window: in time.
+    Thanks.objects.create(
+        attendance=dev_attended, method=ThanksMethod.LETTER, thanked_by=amina, thanked_at=ends + timedelta(days=1)
+    )
+    assert thanked_within_share(closes, closes, now=ends + timedelta(days=15)) == (1, 1)
+
+
+def test_thanked_within_share_counts_a_person_thanked_twice_once(dev_attended, amina, settings):
+    settings.COPRODUCE_THANKS_WITHIN_DAYS = 14
+    ends = dev_attended.activity.ends_at
     for method in (ThanksMethod.LETTER, ThanksMethod.CERTIFICATE):
-        Thanks.objects.create(attendance=dev_attended, method=method, thanked_by=amina)
+        Thanks.objects.create(attendance=dev_attended, method=method, thanked_by=amina, thanked_at=ends)
     AttendanceFactory.create(activity=dev_attended.activity)
-    day = dev_attended.activity.ends_at.date()
+    closes = (ends + timedelta(days=14)).date()
 
-    assert thanked_within_share(day, day) == (1, 2)
+    assert thanked_within_share(closes, closes, now=ends + timedelta(days=20)) == (1, 2)
 
 
 def test_answered_within_share(graces_idea, amina, settings, django_assert_num_queries):

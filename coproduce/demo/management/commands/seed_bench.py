@@ -26,6 +26,8 @@ from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRol
 FULL_SCALE = {"people": 100_000, "projects": 5_000, "activities": 50_000, "attendance": 1_000_000}
 BATCH = 5_000
 BENCH_COORDINATOR = "bench-coordinator@example.org"
+# The representation view is for the data lead only.
+BENCH_DATA_LEAD = "bench-data-lead@example.org"
 
 M = TypeVar("M", bound=models.Model)
 
@@ -57,6 +59,8 @@ class Command(BaseCommand):
         now = timezone.now()
         coordinator = User.objects.create_user(BENCH_COORDINATOR, None, role=Role.COORDINATOR)
         Person.objects.create(user=coordinator, full_name="Bench Coordinator", kind=PersonKind.STAFF)
+        data_lead = User.objects.create_user(BENCH_DATA_LEAD, None, role=Role.DATA_LEAD)
+        Person.objects.create(user=data_lead, full_name="Bench Data Lead", kind=PersonKind.STAFF)
         kinds = [PersonKind.MEMBER] * 6 + [PersonKind.CARER] * 2 + [PersonKind.ALLY, PersonKind.STAFF]
         in_batches(
             Person,

@@ -1,0 +1,270 @@
+"""The "How are we doing?" dashboard: stored indicator figures, through disclosure control, by value and step.
+
+The page never counts records itself: it reads ``IndicatorValue`` rows (one query) and whether a
+refresh is waiting (one query). Every figure goes through ``disclosure`` before it reaches the page.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.urls import reverse
+
+from coproduce.analytics.disclosure import NOTE, SUPPRESSED, Cell, percentage, protect_breakdown
+from coproduce.analytics.indicators import INDICATORS, Indicator, Quarter, last_quarters
+from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
+from coproduce.model import STEPS, VALUES
+from coproduce.projects.models import Project
+
+NOT_WORKED_OUT = "Not worked out yet"
+NOTHING_TO_COUNT = "Nothing to count"
+
+# The chart's size, in SVG units.
+CHART_WIDTH = 360
+CHART_HEIGHT = 180
+CHART_TOP = 20
+CHART_BOTTOM = 140
+CHART_LEFT = 40
+
+
+@dataclass(frozen=True)
+class Point:
+    """One quarter of one indicator, safe to publish."""
+
+    quarter: Quarter
+    computed: bool
+    numerator: Cell | None
+    denominator: Cell | None
+    percent: str  # "75%", "[c]", "Not worked out yet" or "Nothing to count"
+    share: float | None  # for the chart: None when it may not be shown
+
+    @property
+    def has_suppressed(self) -> bool:
+        return SUPPRESSED in (str(self.numerator), str(self.denominator), self.percent)
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: int
+    y: int
+    width: int
+    height: int
+    label: str
+    label_x: int
+    label_y: int
+    quarter_label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: tuple[Bar, ...]
+    target_y: int
+    target_label: str
+    width: int = CHART_WIDTH
+    height: int = CHART_HEIGHT
+    left: int = CHART_LEFT
+    right: int = CHART_WIDTH - 10
+    top: int = CHART_TOP
+    bottom: int = CHART_BOTTOM
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    points: tuple[Point, ...]
+    target: str
+    verdict: str
+    summary: str
+    chart: Chart
+    evidence_url: str
+    home: str  # the section that shows it in full
+
+    @property
+    def latest(self) -> Point:
+        return self.points[-1]
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(point.has_suppressed for point in self.points)
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    heading: str
+    plain: str
+    shown: tuple[IndicatorView, ...]  # shown in full here
+    also: tuple[IndicatorView, ...]  # shown in full in another section
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    quarter: Quarter
+    quarters: tuple[Quarter, ...]
+    project: Project | None
+    values: tuple[Section, ...]
+    steps: tuple[Section, ...]
+    as_of: datetime | None
+    refresh_waiting: bool
+    note: str
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(view.has_suppressed for section in self.values + self.steps for view in section.shown)
+
+
+def _percent_of(share: float) -> str:
+    return f"{100 * share:.0f}%"
+
+
+def point(quarter: Quarter, stored: IndicatorValue | None) -> Point:
+    if stored is None:
+        return Point(quarter, False, None, None, NOT_WORKED_OUT, None)
+    table = protect_breakdown([stored.numerator, stored.denominator - stored.numerator])
+    numerator, denominator = table.cells[0][0], table.total
+    if stored.denominator == 0:
+        return Point(quarter, True, numerator, denominator, NOTHING_TO_COUNT, None)
+    shown = percentage(numerator, denominator)
+    share = None if shown == SUPPRESSED else stored.numerator / stored.denominator
+    return Point(quarter, True, numerator, denominator, shown, share)
+
+
+def verdict(indicator: Indicator, latest: Point) -> str:
+    if not latest.computed:
+        return NOT_WORKED_OUT
+    if latest.denominator is not None and latest.denominator.count == 0:
+        return "Nothing to count in this period"
+    if latest.share is None:
+        return "Too few to say: the numbers are too small to show"
+    met = latest.share >= indicator.target if indicator.direction == "higher" else latest.share <= indicator.target
+    return "Met the target" if met else "Did not meet the target"
+
+
+def summary(indicator: Indicator, points: tuple[Point, ...]) -> str:
+    latest = points[-1]
+    parts = [f"{point.quarter.short_label}: {point.percent}" for point in points]
+    shown = [(point.quarter, point.share) for point in points if point.share is not None]
+    trend = ""
+    if len(shown) >= 2:
+        (first_quarter, first), (_, last) = shown[0], shown[-1]
+        change = round(100 * last) - round(100 * first)
+        if change > 0:
+            trend = f" Up {change} points since {first_quarter.short_label}."
+        elif change < 0:
+            trend = f" Down {-change} points since {first_quarter.short_label}."
+        else:
+            trend = f" The same as in {first_quarter.short_label}."
+    return (
+        f"{indicator.name}, {latest.quarter.label}: {latest.percent}. Target {_percent_of(indicator.target)}."
+        f"{trend} By quarter: {'; '.join(parts)}."
+    )
+
+
+def chart(indicator: Indicator, points: tuple[Point, ...]) -> Chart:
+    """Bars for each quarter's share, each labelled with its figure, and a dashed, labelled target line."""
+    span = CHART_BOTTOM - CHART_TOP
+    slot = (CHART_WIDTH - 10 - CHART_LEFT) // max(len(points), 1)
+    bars = []
+    for index, item in enumerate(points):
+        height = round(span * item.share) if item.share is not None else 0
+        x = CHART_LEFT + index * slot + slot // 4
+        width = slot // 2
+        if item.share is not None or item.percent == SUPPRESSED:
+            label = item.percent
+        else:
+            label = "Not yet" if not item.computed else "None"
+        bars.append(
+            Bar(
+                x=x,
+                y=CHART_BOTTOM - height,
+                width=width,
+                height=height,
+                label=label,
+                label_x=x + width // 2,
+                label_y=CHART_BOTTOM - height - 4,
+                quarter_label=item.quarter.short_label,
+            )
+        )
+    return Chart(
+        bars=tuple(bars),
+        target_y=CHART_BOTTOM - round(span * indicator.target),
+        target_label=f"Target {_percent_of(indicator.target)}",
+    )
+
+
+def _home(indicator: Indicator) -> str:
+    return f"step-{indicator.steps[0]}" if indicator.steps else f"value-{indicator.values[0]}"
+
+
+def stored_values(quarters: list[Quarter], project: Project | None) -> dict[tuple[str, Quarter], IndicatorValue]:
+    """The stored figures for these quarters: one query."""
+    by_start = {quarter.start: quarter for quarter in quarters}
+    values = IndicatorValue.objects.filter(period_start__in=list(by_start), project=project)
+    return {
+        (value.key, by_start[value.period_start]): value
+        for value in values
+        if value.period_end == by_start[value.period_start].end
+    }
+
+
+def is_refresh_waiting() -> bool:
+    return IndicatorRefresh.objects.filter(finished_at__isnull=True).exists()
+
+
+def dashboard(quarter: Quarter, project: Project | None = None) -> Dashboard:
+    """Everything the dashboard shows, in two queries whatever the number of records."""
+    quarters = last_quarters(ending=quarter)
+    stored = stored_values(quarters, project)
+    views = []
+    for indicator in INDICATORS:
+        points = tuple(point(item, stored.get((indicator.key, item))) for item in quarters)
+        views.append(
+            IndicatorView(
+                indicator=indicator,
+                points=points,
+                target=_percent_of(indicator.target),
+                verdict=verdict(indicator, points[-1]),
+                summary=summary(indicator, points),
+                chart=chart(indicator, points),
+                evidence_url=reverse(indicator.evidence_url_name),
+                home=_home(indicator),
+            )
+        )
+    computed = [value.computed_at for value in stored.values()]
+
+    def section(anchor: str, heading: str, plain: str, members: list[IndicatorView]) -> Section:
+        return Section(
+            anchor=anchor,
+            heading=heading,
+            plain=plain,
+            shown=tuple(view for view in members if view.home == anchor),
+            also=tuple(view for view in members if view.home != anchor),
+        )
+
+    values = tuple(
+        section(
+            f"value-{item.number}",
+            f"Value {item.number}: {item.title}",
+            item.plain,
+            [view for view in views if item.number in view.indicator.values],
+        )
+        for item in VALUES
+    )
+    steps = tuple(
+        section(
+            f"step-{item.number}",
+            f"Step {item.number}: {item.title}",
+            item.plain,
+            [view for view in views if item.number in view.indicator.steps],
+        )
+        for item in STEPS
+    )
+    return Dashboard(
+        quarter=quarter,
+        quarters=tuple(quarters),
+        project=project,
+        values=values,
+        steps=steps,
+        as_of=min(computed) if computed else None,
+        refresh_waiting=is_refresh_waiting(),
+        note=NOTE,
+    )

@@ -1,0 +1,48 @@
+"""The refresh runs in the real worker. These tests commit, so the on-commit hook queues the task."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from coproduce.accounts.models import User
+from coproduce.analytics.indicators import INDICATORS
+from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
+from coproduce.analytics.services import ensure_reference_data
+from coproduce.analytics.tasks import is_nightly_refresh_waiting, schedule_nightly_refresh
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def test_refresh_now_works_the_figures_out_in_the_worker(client_for, amina: User) -> None:
+    ensure_reference_data()
+    client = client_for(amina)
+    client.post(reverse("analytics:dashboard_refresh"))
+    html = client.get(reverse("analytics:dashboard")).content.decode()
+    assert "being worked out again" in html
+    assert not IndicatorValue.objects.exists()
+
+    run_worker()
+
+    assert IndicatorValue.objects.filter(project__isnull=True).count() == 4 * len(INDICATORS)
+    assert not IndicatorRefresh.objects.filter(finished_at__isnull=True).exists()
+    html = client.get(reverse("analytics:dashboard")).content.decode()
+    assert "Figures as of" in html
+    assert "being worked out again" not in html
+
+
+def test_the_nightly_refresh_is_planned_once(db) -> None:
+    assert schedule_nightly_refresh() is True
+    assert is_nightly_refresh_waiting()
+    assert schedule_nightly_refresh() is False
+    call_command("refresh_indicators", "--schedule")
+    assert is_nightly_refresh_waiting()
+
+
+def test_the_command_refreshes(db) -> None:
+    ensure_reference_data()
+    call_command("refresh_indicators", "--quarters", "2")
+    assert IndicatorValue.objects.count() == 2 * len(INDICATORS)
