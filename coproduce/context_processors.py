@@ -27,6 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         links.append(
             (reverse("learning:charter"), "Charter and training", reverse("learning:courses").rsplit("/", 2)[0])
         )
+        links.append((reverse("analytics:dashboard"), "How are we doing?", None))
         if can_list_people(user):
             links.append((reverse("people:list"), "People", None))
         if can_manage_own_details(user):

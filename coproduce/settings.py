@@ -4,6 +4,7 @@ Every variable is documented in `.env.example`. Defaults are safe for production
 there is no default secret key outside DEBUG, and cookies are secure unless DEBUG is on.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -284,6 +285,22 @@ COPRODUCE_REPRESENTATION_PERIOD_DAYS = int(os.environ.get("COPRODUCE_REPRESENTAT
 COPRODUCE_REPRESENTATION_ADULTS_ONLY = env_bool("COPRODUCE_REPRESENTATION_ADULTS_ONLY", default=True)
 COPRODUCE_REPRESENTATION_GAP_MIN_SHARE = float(os.environ.get("COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", "0.01"))
 COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES", "1048576"))
+
+# Numbers about people that leave the system go through disclosure control in this mode: standard
+# (1-4 hidden, with secondary suppression), nhs (1-7 hidden, others rounded to 5) or strict (under 10).
+COPRODUCE_DISCLOSURE_MODE = os.environ.get("COPRODUCE_DISCLOSURE_MODE", "standard")
+# The dashboard's indicators: targets that override the defaults, as JSON (for example
+# {"felt_listened_to": 0.8}); how many quarters of trend each shows.
+COPRODUCE_INDICATOR_TARGETS = json.loads(os.environ.get("COPRODUCE_INDICATOR_TARGETS") or "{}")
+COPRODUCE_INDICATOR_QUARTERS = int(os.environ.get("COPRODUCE_INDICATOR_QUARTERS", "4"))
+
+# Messages to people (communications.messaging): text messages go through this provider (the default
+# writes each text to a file in COPRODUCE_SMS_FOLDER); a failed message is retried this many times,
+# first after this many seconds, doubling each time, then shown to coordinators.
+COPRODUCE_SMS_BACKEND = os.environ.get("COPRODUCE_SMS_BACKEND", "coproduce.communications.sms.FolderSmsBackend")
+COPRODUCE_SMS_FOLDER = Path(os.environ.get("COPRODUCE_SMS_FOLDER") or DATA_DIR / "sent-texts")
+COPRODUCE_MESSAGE_RETRIES = int(os.environ.get("COPRODUCE_MESSAGE_RETRIES", "3"))
+COPRODUCE_MESSAGE_RETRY_SECONDS = int(os.environ.get("COPRODUCE_MESSAGE_RETRY_SECONDS", "60"))
 
 # Reviews: each project is reviewed every this many months (and at the end of each stage); the annual
 # organisation review looks back over the 12 months before this month (4 = April); a review is due this

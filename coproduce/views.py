@@ -11,11 +11,13 @@ from coproduce import model
 from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_admin, is_coordinator
 from coproduce.analytics.permissions import can_load_reference_figures, can_view_representation
+from coproduce.communications.permissions import can_manage_messages, can_set_own_contact_preferences
 from coproduce.contributions.permissions import can_record_own, can_view_overdue
 from coproduce.decisions.permissions import can_raise_concern
 from coproduce.learning.permissions import can_sign_charter
 from coproduce.payments.permissions import can_manage_payments
 from coproduce.projects.models import Project
+from coproduce.reports.permissions import can_send_digests, can_view_organisation_report
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ def your_links(user: User) -> list[Link]:
         Link("Your training", reverse("learning:records"), "Courses you have done and your certificates"),
         Link("Surveys for you", reverse("surveys:yours"), "Tell us how an activity or group went for you"),
         Link("Pages you asked for in another format", reverse("communications:my_format_requests")),
+        Link("Reviews", reverse("reviews:list"), "Say how well co-production is working on your projects"),
     ]
+    if can_set_own_contact_preferences(user):
+        links.append(
+            Link("How we contact you", reverse("communications:my_contact_preferences"), "Email, text or post")
+        )
     if can_sign_charter(user):
         links.append(Link("The co-production charter", reverse("learning:charter"), "Read it and sign it"))
     if can_raise_concern(user):
@@ -56,8 +63,16 @@ def coordinator_links(user: User) -> list[Link]:
             Link("Expense and payment claims", reverse("payments:claims")),
             Link("Finance export", reverse("payments:export")),
         ]
+    if can_manage_messages(user):
+        links += [
+            Link("Messages", reverse("communications:messages"), "Messages that failed come first"),
+            Link("Letters to post", reverse("communications:post_to_send")),
+            Link("Calls to make", reverse("communications:calls")),
+            Link("Newsletters and updates", reverse("newsletters:list"), "Write once; each person gets their format"),
+        ]
     if is_coordinator(user):
         links += [
+            Link("Reviews", reverse("reviews:list"), "Quarterly, end-of-stage and annual reviews"),
             Link("Concerns raised", reverse("decisions:concerns")),
             Link("Experience surveys", reverse("surveys:manage")),
             Link("Easy Read documents", reverse("easyread:documents"), "Write and publish Easy Read versions"),
@@ -66,6 +81,10 @@ def coordinator_links(user: User) -> list[Link]:
             Link("Recommendations to partners", reverse("learning:recommendations")),
             Link("Charter and training coverage", reverse("learning:coverage")),
         ]
+    if can_view_organisation_report(user):
+        links.append(Link("Progress reports", reverse("reports:organisation"), "Set out in the GRIPP2 short form"))
+    if can_send_digests(user):
+        links.append(Link("Personal digests", reverse("reports:digests"), "Tell each contributor what happened"))
     if can_view_representation(user):
         links.append(Link("Who is involved", reverse("analytics:representation"), "Compared with the population"))
     if can_load_reference_figures(user):

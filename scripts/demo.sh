@@ -21,10 +21,11 @@ py=.venv/bin/python
 $py manage.py migrate --no-input -v 0
 $py manage.py collectstatic --no-input -v 0
 $py manage.py seed_demo
-# Regular work the worker does each day, such as charter renewal reminders and scheduling reviews
-# (planned once; safe to repeat).
+# Regular work the worker does each day: charter renewal reminders, scheduling reviews, and working
+# out the dashboard's figures each night (each planned once; safe to repeat).
 $py manage.py schedule_charter_reminders
 $py manage.py schedule_reviews
+$py manage.py refresh_indicators --schedule
 
 $py manage.py db_worker --no-startup-delay &
 worker=$!

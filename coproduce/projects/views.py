@@ -55,6 +55,7 @@ from coproduce.projects.services import (
     propose_project,
     record_assessment,
 )
+from coproduce.reports.permissions import can_publish_you_said_we_did, can_view_project_report
 
 PAGE_SIZE = 50
 
@@ -111,6 +112,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 can_approve_design(user) and project.stage == Lifecycle.DESIGN and project.design_approved_at is None
             ),
             "can_manage_group": may_manage_group,
+            "can_view_report": can_view_project_report(user, project),
+            "can_publish_you_said_we_did": can_publish_you_said_we_did(user, project),
         },
     )
 

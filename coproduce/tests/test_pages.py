@@ -18,7 +18,7 @@ def nav_labels(html: str) -> list[str]:
     ]
 
 
-SIGNED_IN = ["Home", "Get involved", "Projects", "Decisions", "Charter and training"]
+SIGNED_IN = ["Home", "Get involved", "Projects", "Decisions", "Charter and training", "How are we doing?"]
 
 
 @pytest.mark.parametrize(
