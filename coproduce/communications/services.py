@@ -161,7 +161,7 @@ def save_contact_preferences(person: Person, *, actor: User, **values: object) -
     unknown = set(values) - set(CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown contact preference: {', '.join(sorted(unknown))}")
-    preferences = ContactPreferences.objects.select_for_update().filter(person=person).first()
+    preferences = ContactPreferences.objects.select_for_update(of=("self",)).filter(person=person).first()
     if preferences is None:
         preferences = ContactPreferences(person=person)
     changed = sorted(name for name, value in values.items() if getattr(preferences, name) != value)

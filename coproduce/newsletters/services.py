@@ -61,7 +61,7 @@ def save_draft(
         newsletter = Newsletter(written_by=by)
     else:
         _check(permissions.can_manage_newsletters(by))
-        newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+        newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
         if newsletter.is_sent:
             raise Refused({"__all__": ALREADY_SENT})
     errors = _placeholder_errors(body, easy_read_body)
@@ -92,7 +92,7 @@ def send_newsletter(newsletter: Newsletter, *, by: User) -> Newsletter:
     from coproduce.newsletters.tasks import send_newsletter_copies
 
     _check(permissions.can_manage_newsletters(by))
-    locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    locked = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
     if locked.is_sent:
         raise Refused({"__all__": ALREADY_SENT})
     problems = _placeholder_errors(locked.body, locked.easy_read_body)

@@ -34,7 +34,7 @@ def send_newsletter_copies(*, newsletter_id: int) -> int:
     sent = 0
     for recipient_id in waiting:
         with transaction.atomic():
-            recipient = Recipient.objects.select_for_update().select_related("person").get(pk=recipient_id)
+            recipient = Recipient.objects.select_for_update(of=("self",)).select_related("person").get(pk=recipient_id)
             if recipient.handed_over_at is not None:
                 continue
             if recipient.person_id in reachable:

@@ -19,7 +19,7 @@ class Refused(Exception):
 def save_narrative(
     *, project: Project | None, period: Period, aim: str, influence: str, reflections: str, by: User
 ) -> ReportNarrative:
-    narrative, created = ReportNarrative.objects.select_for_update().get_or_create(
+    narrative, created = ReportNarrative.objects.select_for_update(of=("self",)).get_or_create(
         project=project,
         period_start=period.start,
         period_end=period.end,
@@ -41,7 +41,7 @@ def save_narrative(
 @transaction.atomic
 def save_page(project: Project, *, intro: str, publish: bool, by: User) -> YouSaidWeDidPage:
     """Save the page's introduction; publish it (or keep it published) when ``publish`` is true."""
-    page, _ = YouSaidWeDidPage.objects.select_for_update().get_or_create(project=project)
+    page, _ = YouSaidWeDidPage.objects.select_for_update(of=("self",)).get_or_create(project=project)
     page.intro = intro
     was_published = page.is_published
     if publish and not was_published:
@@ -56,7 +56,7 @@ def save_page(project: Project, *, intro: str, publish: bool, by: User) -> YouSa
 
 @transaction.atomic
 def unpublish_page(page: YouSaidWeDidPage, *, by: User) -> YouSaidWeDidPage:
-    page = YouSaidWeDidPage.objects.select_for_update().get(pk=page.pk)
+    page = YouSaidWeDidPage.objects.select_for_update(of=("self",)).get(pk=page.pk)
     if not page.is_published:
         raise Refused("This page is not published.")
     page.published_at, page.published_by = None, None

@@ -36,6 +36,9 @@ class Review(models.Model):
     )
     learned = models.TextField("What we learned", blank=True)
     actions_agreed = models.TextField("Actions agreed", blank=True)
+    # When the leads (coordinators, for the annual review) were told the review is due: claimed before
+    # sending, so they are told once.
+    leads_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["status", "due_on", "id"]

@@ -17,6 +17,7 @@ from coproduce.reviews import conf
 from coproduce.reviews.choices import ReviewKind, ReviewStatus, Side, Standard, side_of
 from coproduce.reviews.models import Participant, Review, SelfAssessment, StandardRating
 from coproduce.reviews.queries import has_member_side, open_gaps
+from coproduce.reviews.tasks import tell_leads_review_due
 
 
 class ReviewRefused(Exception):
@@ -51,7 +52,7 @@ def record_self_assessment(
 ) -> SelfAssessment:
     """Record one participant's self-assessment; they take part from the side their kind of person is on."""
     with transaction.atomic():
-        review = Review.objects.select_for_update().get(pk=review.pk)
+        review = Review.objects.select_for_update(of=("self",)).get(pk=review.pk)
         if not review.is_open:
             raise ReviewRefused("This review is closed. You cannot add answers to it.")
         if SelfAssessment.objects.filter(participant__review=review, participant__person=person).exists():
@@ -85,7 +86,7 @@ def close_review(review: Review, *, by: User, learned: str, actions_agreed: str)
     representation gap in the review's period (and project) has no outreach action.
     """
     with transaction.atomic():
-        review = Review.objects.select_for_update().select_related("project").get(pk=review.pk)
+        review = Review.objects.select_for_update(of=("self",)).select_related("project").get(pk=review.pk)
         if not review.is_open:
             raise ReviewRefused("This review is already closed.")
         if not has_member_side(review):
@@ -120,7 +121,7 @@ def rate_standards(review: Review, ratings: dict[str, tuple[str, str]], *, by: U
     if not review.is_annual:
         raise ReviewRefused("Only the annual organisation review rates the standards.")
     with transaction.atomic():
-        review = Review.objects.select_for_update().get(pk=review.pk)
+        review = Review.objects.select_for_update(of=("self",)).get(pk=review.pk)
         if not review.is_open:
             raise ReviewRefused("This review is closed. You cannot change its ratings.")
         for standard in Standard.values:
@@ -167,6 +168,8 @@ def _create(**fields: object) -> bool:
         target=review,
         payload={"kind": review.kind, "due_on": review.due_on.isoformat()},
     )
+    review_id = review.pk
+    transaction.on_commit(lambda: tell_leads_review_due.enqueue(review_id=review_id))
     return True
 
 

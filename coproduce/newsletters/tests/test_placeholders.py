@@ -70,4 +70,6 @@ def test_fill_never_fails_on_text_without_problems(parts: list[str]) -> None:
     text = "".join(f"{{{part}}}" if part in PLACEHOLDERS else part for part in parts)
     if not problems(text):
         filled = fill(text, VALUES)
-        assert "{first_name}" not in filled.replace("{{", "")
+        # Only doubled braces ("{{first_name}}" is how to write the words themselves) leave one behind.
+        if "{{" not in text and "}}" not in text:
+            assert "{first_name}" not in filled
