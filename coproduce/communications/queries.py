@@ -41,13 +41,9 @@ def format_requests_of(person: Person) -> list[FormatRequest]:
     return list(FormatRequest.objects.filter(person=person).order_by("-requested_at", "-id"))
 
 
-def coordinator_emails() -> list[str]:
-    return list(
-        User.objects.filter(role__in=[Role.COORDINATOR, Role.ADMIN], is_active=True)
-        .exclude(email="")
-        .order_by("email")
-        .values_list("email", flat=True)
-    )
+def coordinators() -> list[User]:
+    """Active coordinators and admins, who handle format requests and the annual review."""
+    return list(User.objects.filter(role__in=[Role.COORDINATOR, Role.ADMIN], is_active=True).order_by("email"))
 
 
 # --- Messages ---------------------------------------------------------------------------------

@@ -8,13 +8,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from coproduce.communications.messaging import content_from_templates, reached, send_message
+from coproduce.communications.staff import Recipient, recipient_for, send_to, unique_recipients
 from coproduce.involvement.choices import ArrangementStatus, RegistrationStatus
 from coproduce.involvement.models import Activity, NeedArrangement, Registration
 from coproduce.involvement.queries import roster, waiting_position
@@ -136,16 +135,21 @@ def tell_person_need_cannot_be_met(*, arrangement_id: int) -> int:
     )
 
 
-def alert_recipients(activity: Activity) -> list[str]:
-    """The project's staff leads and the coordinator who planned the activity."""
-    emails = set(
-        activity.project.memberships.filter(role=ProjectRole.STAFF_LEAD)
-        .exclude(person__email="")
-        .values_list("person__email", flat=True)
-    )
+def alert_recipients(activity: Activity) -> list[Recipient]:
+    """The project's staff leads and the coordinator who planned the activity, each once.
+
+    The planner's alert goes to their Person record; a planner whose sign-in has no Person record (an
+    admin made with createsuperuser, say) gets a plain email instead (see ``communications.staff``).
+    """
+    recipients: list[Recipient] = [
+        membership.person
+        for membership in activity.project.memberships.filter(role=ProjectRole.STAFF_LEAD)
+        .select_related("person")
+        .order_by("person_id")
+    ]
     if activity.created_by.is_active:
-        emails.add(activity.created_by.email)
-    return sorted(emails)
+        recipients.append(recipient_for(activity.created_by))
+    return unique_recipients(recipients)
 
 
 @task()
@@ -153,7 +157,7 @@ def alert_open_needs_at_deadline(*, activity_id: int, deadline: str) -> int:
     """When the deadline for asking for adjustments passes, alert the coordinators if needs are still open.
 
     Does nothing if every need is met or explained, or if the deadline has changed since the alert
-    was planned (a new alert was planned for the new deadline). Returns how many emails were sent.
+    was planned (a new alert was planned for the new deadline). Returns how many people it reached.
     """
     activity = Activity.objects.select_related("project", "created_by").filter(pk=activity_id).first()
     if activity is None or activity.adjustments_deadline != date.fromisoformat(deadline):
@@ -163,9 +167,9 @@ def alert_open_needs_at_deadline(*, activity_id: int, deadline: str) -> int:
         return 0
     people = len({entry.registration.pk for entry, _ in open_needs})
     url = settings.SITE_URL + reverse("involvement:roster", kwargs={"pk": activity.pk})
-    body = render_to_string(
-        "involvement/email/needs_still_open.txt",
+    content = content_from_templates(
+        "involvement/email/needs_still_open",
         {"activity": activity, "needs": len(open_needs), "people": people, "url": url},
+        subject=f"Access needs still open: {activity.title}",
     )
-    subject = f"Access needs still open: {activity.title}"
-    return send_mass_mail([(subject, body, None, [email]) for email in alert_recipients(activity)])
+    return sum(send_to(recipient, content, topic="needs_open") for recipient in alert_recipients(activity))

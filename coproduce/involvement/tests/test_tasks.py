@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from coproduce.accounts.models import User
+from coproduce.accounts.models import Role, User
 from coproduce.communications import sms
 from coproduce.communications.choices import MessageStatus
 from coproduce.communications.models import Message
@@ -23,8 +23,10 @@ from coproduce.involvement.models import Activity
 from coproduce.involvement.services import register, set_arrangements, update_activity, withdraw
 from coproduce.involvement.tasks import alert_open_needs_at_deadline, send_activity_reminder
 from coproduce.involvement.tests.factories import RegistrationFactory, give_needs, in_days
-from coproduce.people.models import Need
+from coproduce.people.models import Need, Person
+from coproduce.people.models.person import ContactRoute
 from coproduce.people.tests.factories import PersonFactory
+from coproduce.projects.models import Membership, ProjectRole
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -228,6 +230,41 @@ def test_deadline_alert_goes_to_the_staff_lead_when_needs_are_still_open(
     assert "2 access needs of 1 person are not met yet." in message.body
     assert f"See who is coming: http://testserver/get-involved/manage/{workshop.pk}/roster/" in message.body
     assert "Easy Read" not in message.body
+
+
+def test_deadline_alert_goes_to_each_staff_lead_by_their_route_and_to_a_planner_without_a_person_record(
+    settings, amina: User, dev: User, tom: User, workshop: Activity
+) -> None:
+    settings.COPRODUCE_SMS_BACKEND = "coproduce.communications.sms.MemorySmsBackend"
+    sms.outbox.clear()
+    Membership.objects.create(project=workshop.project, person=tom.person, role=ProjectRole.STAFF_LEAD)
+    Person.objects.filter(pk=tom.person.pk).update(contact_route=ContactRoute.TEXT, phone="07700 900222")
+    # An admin made with createsuperuser has a sign-in but no Person record.
+    planner = User.objects.create_user("ops@example.org", role=Role.ADMIN)
+    give_needs(dev.person, Need.STEP_FREE)
+    RegistrationFactory.create(activity=workshop, person=dev.person)
+    deadline = timezone.localdate(in_days(7))
+    Activity.objects.filter(pk=workshop.pk).update(adjustments_deadline=deadline, created_by=planner)
+
+    alert_open_needs_at_deadline.enqueue(activity_id=workshop.pk, deadline=deadline.isoformat())
+    run_worker()
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["amina@example.org", "ops@example.org"]
+    plain = next(message for message in mail.outbox if message.to == ["ops@example.org"])
+    assert plain.subject == "Access needs still open: Bus stop design workshop"
+    assert "1 access need of 1 person is not met yet." in plain.body
+    assert sms.outbox == [
+        ("07700 900222", f"Access needs still open: Bus stop design workshop {roster_url(workshop)}"),
+    ]
+    assert sorted(Message.objects.filter(topic="needs_open").values_list("person__email", flat=True)) == [
+        "amina@example.org",
+        "tom@example.org",
+    ]
+    assert DBTaskResult.objects.get(task_path__endswith=".alert_open_needs_at_deadline").return_value == 3
+
+
+def roster_url(activity: Activity) -> str:
+    return f"http://testserver/get-involved/manage/{activity.pk}/roster/"
 
 
 def test_deadline_alert_does_nothing_when_every_need_is_met(amina: User, dev: User, workshop: Activity) -> None:

@@ -1,4 +1,4 @@
-"""The emails sent when a project moves on, run through the real background worker.
+"""The messages sent when a project moves on, run through the real background worker and the messaging path.
 
 These tests commit their transactions, so that advance_stage's on-commit hook queues the task in
 the database and `manage.py db_worker` can pick it up, exactly as in production.
@@ -13,6 +13,11 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
+from coproduce.communications.choices import MessageFormat, MessageRoute, MessageStatus
+from coproduce.communications.models import Message
+from coproduce.involvement.tests.factories import give_needs
+from coproduce.people.models import Need
+from coproduce.people.models.person import ContactRoute
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import advance_stage
@@ -96,3 +101,47 @@ def test_tell_members_about_stage_writes_the_title_as_typed_in_the_plain_text_em
     run_worker()
 
     assert 'The project "Tea & chat" has moved to the development stage.' in mail.outbox[0].body
+
+
+def test_tell_members_about_stage_sends_easy_read_to_a_member_who_uses_it(
+    amina: User, dev: User, bus_stops: Project
+) -> None:
+    give_needs(dev.person, Need.EASY_READ)
+    advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
+
+    run_worker()
+
+    [email] = [message for message in mail.outbox if message.to == ["dev@example.org"]]
+    assert email.subject == "Step-free bus stops is at a new stage"
+    assert "Hello Dev.\n\nThe project Step-free bus stops has moved on.\nIt is now at the development stage." in (
+        email.body
+    )
+    assert "We make and try out the project together." in email.body
+    assert f"You can read about the project here:\nhttp://testserver/projects/{bus_stops.pk}/" in email.body
+    message = Message.objects.get(person=dev.person)
+    assert (message.topic, message.format) == ("stage_changed", MessageFormat.EASY_READ)
+
+
+def test_tell_members_about_stage_reaches_members_without_email_by_their_own_route(
+    amina: User, bus_stops: Project
+) -> None:
+    by_post = PersonFactory.create(
+        full_name="Rosa Ortiz", email="", contact_route=ContactRoute.POST, postal_address="12 Mill Lane"
+    )
+    unreachable = PersonFactory.create(full_name="Olu Ade", email="")
+    Membership.objects.create(project=bus_stops, person=by_post)
+    Membership.objects.create(project=bus_stops, person=unreachable)
+    advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
+
+    run_worker()
+
+    assert len(mail.outbox) == 3
+    letter = Message.objects.get(person=by_post)
+    assert (letter.topic, letter.route, letter.status) == (
+        "stage_changed",
+        MessageRoute.POST,
+        MessageStatus.WAITING_FOR_POST,
+    )
+    assert 'The project "Step-free bus stops" has moved to the development stage.' in letter.body
+    assert Message.objects.get(person=unreachable).status == MessageStatus.NOT_SENT
+    assert DBTaskResult.objects.get().return_value == 4
