@@ -179,16 +179,22 @@ def thanked_within_share(
     return counts["thanked"], counts["participants"]
 
 
-def answered_within_share(start: date, end: date, project: Project | None = None) -> tuple[int, int]:
-    """(contributions answered in time, contributions) for contributions recorded between ``start``
-    and ``end``: in time if any answer (even "still under consideration") came within the response
-    days. ``project`` limits it to one project. Counted in the database."""
+def answered_within_share(
+    start: date, end: date, project: Project | None = None, *, now: datetime | None = None
+) -> tuple[int, int]:
+    """(contributions answered in time, contributions) for the contributions whose response window
+    closed between ``start`` and ``end`` (and has closed by ``now``).
+
+    As with thanks, a contribution counts only once its window (the response days after it was
+    recorded) has closed, in the period it closes in, and is in time if any answer (even "still under
+    consideration") came within it. ``project`` limits it to one project. Counted in the database.
+    """
     since, until = _period(start, end)
-    deadline = ExpressionWrapper(
-        OuterRef("recorded_at") + timedelta(days=response_days()), output_field=DateTimeField()
-    )
+    until = min(until, now or timezone.now())
+    window = timedelta(days=response_days())
+    deadline = ExpressionWrapper(OuterRef("recorded_at") + window, output_field=DateTimeField())
     in_time = Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"), responded_at__lte=deadline))
-    contributions = Contribution.objects.filter(recorded_at__gte=since, recorded_at__lt=until)
+    contributions = Contribution.objects.filter(recorded_at__gte=since - window, recorded_at__lte=until - window)
     if project is not None:
         contributions = contributions.filter(project=project)
     counts = contributions.aggregate(contributions=Count("pk"), answered=Count("pk", filter=Q(in_time)))

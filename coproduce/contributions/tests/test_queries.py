@@ -140,9 +140,26 @@ def test_answered_within_share(graces_idea, amina, settings, django_assert_num_q
     )
     answer(graces_idea, Outcome.UNDER_CONSIDERATION, by=amina, at=graces_idea.recorded_at + timedelta(days=27))
     answer(late, Outcome.ADOPTED, by=amina, at=late.recorded_at + timedelta(days=29))
-    day = timezone.localdate()
+    closes = (graces_idea.recorded_at + timedelta(days=28)).date()
+    later = graces_idea.recorded_at + timedelta(days=40)
 
     with django_assert_num_queries(1):
-        share = answered_within_share(day, day)
+        share = answered_within_share(closes, closes, now=later)
 
     assert share == (1, 2)
+
+
+def test_answered_within_share_leaves_out_windows_still_open(graces_idea, amina, settings):
+    """A contribution whose response window is still open is not late yet, answered or not."""
+    settings.COPRODUCE_CONTRIBUTION_RESPONSE_DAYS = 28
+    recorded = graces_idea.recorded_at
+    closes = (recorded + timedelta(days=28)).date()
+
+    # The period holds the day it was recorded, not the end of its window: nothing counts.
+    assert answered_within_share(recorded.date(), recorded.date(), now=recorded + timedelta(days=40)) == (0, 0)
+    # The window closes in the period but after "now": still open.
+    assert answered_within_share(closes, closes, now=recorded + timedelta(days=3)) == (0, 0)
+    # Closed and unanswered: late.
+    assert answered_within_share(closes, closes, now=recorded + timedelta(days=29)) == (0, 1)
+    answer(graces_idea, Outcome.ADOPTED, by=amina, at=recorded + timedelta(days=2))
+    assert answered_within_share(closes, closes, now=recorded + timedelta(days=29)) == (1, 1)
