@@ -1,5 +1,7 @@
 """The representation view (data lead only), outreach actions and loading reference figures."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,8 +27,21 @@ from coproduce.analytics.permissions import (
 )
 from coproduce.analytics.queries import Period, default_period, outreach_actions, populations, representation
 from coproduce.analytics.services import load_reference_figures, record_outreach, request_refresh
+from coproduce.contributions.permissions import can_view_overdue
 from coproduce.forms import submitted
+from coproduce.learning.permissions import can_manage_learning
+from coproduce.payments.permissions import can_manage_payments
 from coproduce.projects.models import Project
+from coproduce.surveys.permissions import can_manage_surveys
+
+# Who may open the page behind each indicator: the dashboard links to it only for them.
+EVIDENCE_ACCESS: dict[str, Any] = {
+    "learning:coverage": can_manage_learning,
+    "analytics:representation": can_view_representation,
+    "contributions:overdue": can_view_overdue,
+    "payments:claims": can_manage_payments,
+    "surveys:manage": can_manage_surveys,
+}
 
 
 def _chosen_project(request: HttpRequest) -> tuple[RepresentationFilterForm, Project | None]:
@@ -126,6 +141,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
             "filter_form": form,
             "result": dashboard(quarter, project),
             "may_refresh": can_refresh_indicators(user),
+            "hidden_evidence": {reverse(name) for name, may_open in EVIDENCE_ACCESS.items() if not may_open(user)},
         },
     )
 

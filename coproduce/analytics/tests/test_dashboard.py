@@ -208,3 +208,17 @@ def test_the_title_has_one_h1_and_no_inline_style_or_script(client_for, amina: U
     assert len(re.findall(r"<h1\b", html)) == 1
     assert " style=" not in main(html)
     assert "<script" not in main(html)
+
+
+def test_links_to_the_records_behind_a_figure_go_only_to_people_who_may_open_them(
+    client_for, amina: User, grace: User, bus_stops: Project
+) -> None:
+    overdue = reverse("contributions:overdue")
+    register = reverse("decisions:register")
+    coordinator_page = client_for(amina).get(DASHBOARD).content.decode()
+    member_page = client_for(grace).get(DASHBOARD).content.decode()
+
+    assert f'href="{overdue}"' in coordinator_page
+    assert f'href="{overdue}"' not in member_page
+    assert f'href="{register}"' in member_page
+    assert client_for(grace).get(register).status_code == 200
