@@ -128,12 +128,24 @@ class RepresentationFilterForm(forms.Form):
 
 
 class DashboardFilterForm(forms.Form):
-    """Which quarter and project the dashboard shows: the current quarter and the organisation by default."""
+    """Which quarter and project the dashboard shows: the current quarter and the organisation by default.
+
+    ``projects`` are the ones this person may choose (checked when the form is sent); ``listed`` are
+    the ones offered in the list: their own projects and the one chosen. A national network has
+    thousands of projects, too many for one list: other projects are reached from their own page.
+    """
 
     period = forms.ChoiceField(label="Period", required=False)
     project = forms.ModelChoiceField(label="Project", queryset=Project.objects.none(), required=False)
 
-    def __init__(self, *args: Any, projects: QuerySet[Project], allow_all: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        projects: QuerySet[Project],
+        listed: QuerySet[Project] | None = None,
+        allow_all: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         period_field, project_field = self.fields["period"], self.fields["project"]
         if isinstance(period_field, forms.ChoiceField):
@@ -142,6 +154,9 @@ class DashboardFilterForm(forms.Form):
             project_field.queryset = projects.order_by("title", "pk")
             project_field.empty_label = "The whole organisation" if allow_all else None
             project_field.required = not allow_all
+            if listed is not None:
+                empty = [("", project_field.empty_label)] if allow_all else []
+                project_field.widget.choices = empty + list(listed.order_by("title", "pk").values_list("pk", "title"))
 
     def chosen(self) -> tuple[Quarter, Project | None]:
         quarter, project = current_quarter(), None

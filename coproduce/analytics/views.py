@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -129,7 +130,11 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     if not can_view_dashboard(user):
         raise PermissionDenied
     projects = Project.objects.visible_to(user)
-    form = DashboardFilterForm(request.GET or None, projects=projects)
+    chosen = request.GET.get("project", "")
+    listed = Project.objects.filter(
+        Q(memberships__person__user=user) | Q(pk=int(chosen) if chosen.isdigit() else None)
+    ).distinct()
+    form = DashboardFilterForm(request.GET or None, projects=projects, listed=listed)
     if form.is_bound and not form.is_valid() and "project" in form.errors:
         # A project this person cannot see (or that does not exist): the same answer for both.
         raise PermissionDenied

@@ -222,3 +222,24 @@ def test_links_to_the_records_behind_a_figure_go_only_to_people_who_may_open_the
     assert f'href="{overdue}"' not in member_page
     assert f'href="{register}"' in member_page
     assert client_for(grace).get(register).status_code == 200
+
+
+def test_the_project_list_offers_only_their_own_projects_and_the_chosen_one(
+    client_for, amina: User, bus_stops: Project, django_assert_max_num_queries
+) -> None:
+    """A national network has thousands of projects: the list stays short; others come from their page."""
+    others = ProjectFactory.create_batch(30)
+    client = client_for(amina)
+
+    html = main(client.get(DASHBOARD).content.decode())
+    assert bus_stops.title in html  # Amina is its staff lead
+    assert not any(f'value="{other.pk}"' in html for other in others)
+
+    chosen = main(client.get(DASHBOARD, {"project": others[0].pk}).content.decode())
+    assert f'value="{others[0].pk}" selected' in chosen
+    assert not any(f'value="{other.pk}"' in chosen for other in others[1:])
+
+
+def test_a_project_page_links_to_its_figures(client_for, grace: User, bus_stops: Project) -> None:
+    html = client_for(grace).get(reverse("projects:detail", kwargs={"pk": bus_stops.pk})).content.decode()
+    assert f"{DASHBOARD}?project={bus_stops.pk}" in html
