@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from coproduce.accounts.models import User
@@ -102,6 +103,15 @@ def client_for(db):
         return client
 
     return signed_in
+
+
+@pytest.fixture(autouse=True)
+def cache_kept_in_memory(settings) -> Iterator[None]:
+    """Each test starts with an empty cache of its own (the file cache would be shared between workers)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -141,6 +141,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sessions and the cache live in the database, so any number of app servers can share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Shared by every app server process on the machine: figures that are slow to work out at scale
+# (the data lead's representation counts) are kept here for a while, with when they were worked out.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
 SESSION_COOKIE_AGE = int(timedelta(hours=12).total_seconds())
 
 # Accounts: email is the identifier; sign in by emailed link or by password.
@@ -284,6 +292,7 @@ COPRODUCE_SURVEY_ALERT_MINIMUM = int(os.environ.get("COPRODUCE_SURVEY_ALERT_MINI
 COPRODUCE_REPRESENTATION_PERIOD_DAYS = int(os.environ.get("COPRODUCE_REPRESENTATION_PERIOD_DAYS", "365"))
 COPRODUCE_REPRESENTATION_ADULTS_ONLY = env_bool("COPRODUCE_REPRESENTATION_ADULTS_ONLY", default=True)
 COPRODUCE_REPRESENTATION_GAP_MIN_SHARE = float(os.environ.get("COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", "0.01"))
+COPRODUCE_REPRESENTATION_CACHE_SECONDS = int(os.environ.get("COPRODUCE_REPRESENTATION_CACHE_SECONDS", "3600"))
 COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES = int(os.environ.get("COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES", "1048576"))
 
 # Numbers about people that leave the system go through disclosure control in this mode: standard

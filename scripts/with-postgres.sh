@@ -18,5 +18,8 @@ runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sy
 runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start \
   -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 
+# The database the app itself uses (the benchmark migrates it; pytest makes its own test database).
+runuser -u postgres -- "$bin/createdb" -h "$dir" -U postgres coproduce
+
 export DATABASE_URL="postgres://postgres@/coproduce?host=$dir"
 "$@"

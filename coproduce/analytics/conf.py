@@ -56,3 +56,8 @@ def indicator_target(key: str) -> float:
 def indicator_quarters() -> int:
     """How many quarters the trend shows and the refresh computes (default 4)."""
     return int(getattr(settings, "COPRODUCE_INDICATOR_QUARTERS", 4))
+
+
+def representation_cache_seconds() -> int:
+    """How long the data lead's representation page reuses its counts (they read every involvement)."""
+    return int(getattr(settings, "COPRODUCE_REPRESENTATION_CACHE_SECONDS", 3600))

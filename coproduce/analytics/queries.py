@@ -8,6 +8,7 @@ reach a page.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -156,6 +157,8 @@ class Representation:
     dimensions: tuple[DimensionView, ...]
     gaps: tuple[Gap, ...]
     note: str
+    # When the counts were worked out, if they came from the cache (the data lead's page).
+    as_of: datetime | None = None
 
     @property
     def has_suppressed(self) -> bool:
@@ -174,19 +177,47 @@ def _actions_for(period: Period, project: Project | None) -> set[tuple[str, str]
     return set(actions.values_list("dimension", "category"))
 
 
+def _counts(period: Period, project: Project | None) -> tuple[dict[str, dict[str, int]], int]:
+    return category_counts(period, project), involved_people(period, project).count()
+
+
+def cached_counts(period: Period, project: Project | None) -> tuple[dict[str, dict[str, int]], int, datetime]:
+    """The raw counts for a period and project, worked out at most once every
+    COPRODUCE_REPRESENTATION_CACHE_SECONDS (they read every involvement record), with when they were."""
+    # By day: the default period ends "now", which would otherwise make every request a new key.
+    scope = project.pk if project else "all"
+    days = f"{period.start.date().isoformat()}:{period.end.date().isoformat()}"
+    key = f"representation:{days}:{scope}:{conf.representation_adults_only()}"
+    found = cache.get(key)
+    if found is None:
+        counts, people = _counts(period, project)
+        found = (counts, people, timezone.now())
+        cache.set(key, found, conf.representation_cache_seconds())
+    return found
+
+
 def representation(
     period: Period,
     project: Project | None = None,
     population: ReferencePopulation | None = None,
     mode: Mode | None = None,
+    *,
+    cached: bool = False,
 ) -> Representation:
-    """The representation view's figures, all through disclosure control, in a fixed number of queries."""
+    """The representation view's figures, all through disclosure control, in a fixed number of queries.
+
+    ``cached``: take the counts from the cache (the data lead's page, which says when they were worked
+    out). Decisions, such as whether a review may close, always count afresh.
+    """
     mode = mode or default_mode()
     population = population or default_population()
     reference = reference_counts(population) if population is not None else {}
-    counts = category_counts(period, project)
+    as_of = None
+    if cached:
+        counts, people, as_of = cached_counts(period, project)
+    else:
+        counts, people = _counts(period, project)
     actions = _actions_for(period, project)
-    people = involved_people(period, project).count()
     smallest_share = conf.gap_smallest_reference_share()
     views = []
     gaps = []
@@ -258,6 +289,7 @@ def representation(
         dimensions=tuple(views),
         gaps=tuple(gaps),
         note=NOTE,
+        as_of=as_of,
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
+from coproduce.analytics.conf import representation_cache_seconds
 from coproduce.analytics.dashboard import dashboard
 from coproduce.analytics.dimensions import dimensions
 from coproduce.analytics.forms import (
@@ -58,7 +59,7 @@ def representation_view(request: HttpRequest) -> HttpResponse:
     filter_form, project = _chosen_project(request)
     quarter = filter_form.chosen_quarter()
     period = Period(quarter.since(), quarter.until()) if quarter is not None else default_period()
-    result = representation(period, project)
+    result = representation(period, project, cached=True)
     return render(
         request,
         "analytics/representation.html",
@@ -66,6 +67,7 @@ def representation_view(request: HttpRequest) -> HttpResponse:
             "filter_form": filter_form,
             "project": project,
             "result": result,
+            "refresh_minutes": representation_cache_seconds() // 60,
             "actions": outreach_actions(period, project),
             "may_load_figures": can_load_reference_figures(user),
         },

@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.analytics.models import OutreachAction, ReferenceFigure, ReferencePopulation
+from coproduce.analytics.queries import default_period, representation
 from coproduce.analytics.tests.factories import involve_people, past_activity
 from coproduce.audit.models import AuditEvent
 from coproduce.involvement.models import Activity
@@ -175,3 +177,36 @@ def test_an_empty_upload_form_shows_errors(client_for, sam: User, census) -> Non
     html = client_for(sam).post(FIGURES, {}).content.decode()
     assert "Enter a name for these figures" in html
     assert "Choose a CSV file" in html
+
+
+def test_the_page_reuses_its_counts_for_a_while_and_says_when_they_were_worked_out(
+    client_for, sam: User, bus_stops: Project, amina: User, census, settings
+) -> None:
+    activity = past_activity(bus_stops, days_ago=30, created_by=amina)
+    involve_people(activity, 12, amina, sex="male")
+    client = client_for(sam)
+    first = client.get(REPRESENTATION).content.decode()
+    assert "Figures as of" in first
+    assert "worked out again every 60 minutes" in first
+
+    involve_people(activity, 12, amina, name="Newcomer", sex="female")
+    assert _people_involved(client.get(REPRESENTATION).content.decode()) == "12"
+
+    settings.COPRODUCE_REPRESENTATION_CACHE_SECONDS = 0
+    cache.clear()
+    assert _people_involved(client.get(REPRESENTATION).content.decode()) == "24"
+
+
+def test_a_decision_counts_afresh_not_from_the_cache(sam: User, bus_stops: Project, amina: User, census) -> None:
+    activity = past_activity(bus_stops, days_ago=30, created_by=amina)
+    involve_people(activity, 12, amina, sex="male")
+    period = default_period()
+    assert representation(period, cached=True).people.count == 12
+    involve_people(activity, 12, amina, name="Newcomer", sex="female")
+    assert representation(period, cached=True).people.count == 12
+    assert representation(period).people.count == 24
+
+
+def _people_involved(html: str) -> str:
+    after = html.split("People involved</dt>", 1)[1]
+    return after.split(">", 1)[1].split("</dd>", 1)[0].strip()
