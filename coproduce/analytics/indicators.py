@@ -18,9 +18,7 @@ from enum import StrEnum
 from django.db.models import (
     Case,
     Count,
-    DateField,
     Exists,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -29,7 +27,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from coproduce.analytics import conf
@@ -41,9 +38,7 @@ from coproduce.decisions.models import Decision
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.learning.models import Signature, TrainingRecord
 from coproduce.model import STAGE_ORDER, LadderRung
-from coproduce.payments.choices import ClaimStatus
-from coproduce.payments.conf import payment_days
-from coproduce.payments.models import Claim
+from coproduce.payments.queries import timeliness
 from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import Lifecycle, Membership, Project
 from coproduce.surveys.choices import AGREEING, Answer
@@ -197,20 +192,8 @@ def participants_thanked(period: Quarter, project: Project | None) -> Counts:
 
 def claims_paid_in_time(period: Quarter, project: Project | None) -> Counts:
     """Claims sent in the period and paid within the payment days, of those paid or whose time is up."""
-    days = timedelta(days=payment_days())
-    deadline = ExpressionWrapper(TruncDate("submitted_at") + days, output_field=DateField())
-    claims = Claim.objects.filter(submitted_at__gte=period.since(), submitted_at__lt=period.until()).exclude(
-        status__in=[ClaimStatus.DRAFT, ClaimStatus.REJECTED]
-    )
-    if project is not None:
-        claims = claims.filter(attendance__activity__project=project)
-    claims = claims.annotate(deadline=deadline).filter(
-        Q(paid_on__isnull=False) | Q(submitted_at__lt=timezone.now() - days)
-    )
-    row = claims.aggregate(
-        claims=Count("pk"), in_time=Count("pk", filter=Q(paid_on__isnull=False, paid_on__lte=F("deadline")))
-    )
-    return row["in_time"], row["claims"]
+    claims = timeliness(period.since(), period.until(), project)
+    return claims.in_time, claims.judged
 
 
 def early_involvement(period: Quarter, project: Project | None) -> Counts:

@@ -97,13 +97,19 @@ def projects_led_by(user: User) -> QuerySet[Project]:
     )
 
 
+def _overdue_cutoff(now: datetime | None) -> datetime:
+    """Contributions recorded at or before this moment, with no answer yet, are overdue."""
+    return (now or timezone.now()) - timedelta(days=response_days())
+
+
+def _unanswered() -> Q:
+    return ~Q(Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"))))
+
+
 def overdue_contributions(user: User, now: datetime | None = None) -> QuerySet[Contribution]:
     """Contributions with no answer after the response days: every project's for coordinators, the
     projects they lead for everyone else. Oldest first, so the longest wait is seen first."""
-    cutoff = (now or timezone.now()) - timedelta(days=response_days())
-    contributions = Contribution.objects.filter(recorded_at__lte=cutoff).exclude(
-        Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk")))
-    )
+    contributions = Contribution.objects.filter(_unanswered(), recorded_at__lte=_overdue_cutoff(now))
     if not is_coordinator(user):
         contributions = contributions.filter(project__in=projects_led_by(user))
     return contributions.select_related("person", "project", "activity").order_by("recorded_at", "id")
@@ -199,6 +205,32 @@ def answered_within_share(
         contributions = contributions.filter(project=project)
     counts = contributions.aggregate(contributions=Count("pk"), answered=Count("pk", filter=Q(in_time)))
     return counts["answered"], counts["contributions"]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Contributions recorded in a period, how many have no answer yet, and how many of those are
+    overdue (raw counts: not safe to publish as they are)."""
+
+    recorded: int
+    unanswered: int
+    overdue: int
+
+
+def waiting_for_answers(
+    since: datetime, until: datetime, project: Project | None = None, *, now: datetime | None = None
+) -> Waiting:
+    """Contributions recorded from ``since`` up to ``until``: how many have no answer yet, and how many
+    of those are overdue by ``now`` (the rule of the overdue list). Counted in one query."""
+    contributions = Contribution.objects.filter(recorded_at__gte=since, recorded_at__lt=until)
+    if project is not None:
+        contributions = contributions.filter(project=project)
+    counts = contributions.aggregate(
+        recorded=Count("pk"),
+        unanswered=Count("pk", filter=_unanswered()),
+        overdue=Count("pk", filter=_unanswered() & Q(recorded_at__lte=_overdue_cutoff(now))),
+    )
+    return Waiting(counts["recorded"], counts["unanswered"], counts["overdue"])
 
 
 def projects_for_own_contribution(person: Person) -> QuerySet[Project]:

@@ -1,18 +1,20 @@
 """Reads for the payments pages, each a bounded number of queries whatever the number of rows."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DateField, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments.choices import ClaimStatus
+from coproduce.payments.conf import payment_days
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.money import tax_year_bounds, to_pence
 from coproduce.people.models import Person
+from coproduce.projects.models import Project
 
 MONEY_FIELD = DecimalField(max_digits=12, decimal_places=2)
 NOTHING = Value(Decimal("0.00"), output_field=MONEY_FIELD)
@@ -103,6 +105,41 @@ def is_overdue(claim: Claim, *, days: int, today: date | None = None) -> bool:
     sent = timezone.localdate(claim.submitted_at)
     end = claim.paid_on if claim.paid_on is not None else (today or timezone.localdate())
     return (end - sent) > timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How quickly claims sent in a period were paid (raw counts: not safe to publish as they are)."""
+
+    in_time: int  # paid within the payment days
+    judged: int  # paid, or not paid and their payment days are over
+    waiting: int  # not paid and their payment days are over
+    days: int
+
+
+def timeliness(
+    since: datetime, until: datetime, project: Project | None = None, *, now: datetime | None = None
+) -> Timeliness:
+    """Claims sent from ``since`` up to ``until`` (not rejected): how many were paid within the payment
+    days of the day they were sent, of those paid or whose days are over by ``now``, and how many are
+    still waiting after their days are over. The one definition of "paid in time" that the dashboard,
+    reports and reviews share. Counted in the database, in one query.
+    """
+    days = payment_days()
+    time_up = Q(submitted_at__lt=(now or timezone.now()) - timedelta(days=days))
+    paid = Q(paid_on__isnull=False)
+    claims = Claim.objects.filter(submitted_at__gte=since, submitted_at__lt=until).exclude(
+        status__in=[ClaimStatus.DRAFT, ClaimStatus.REJECTED]
+    )
+    if project is not None:
+        claims = claims.filter(attendance__activity__project=project)
+    deadline = ExpressionWrapper(TruncDate("submitted_at") + timedelta(days=days), output_field=DateField())
+    counts = claims.annotate(deadline=deadline).aggregate(
+        in_time=Count("pk", filter=paid & Q(paid_on__lte=F("deadline"))),
+        judged=Count("pk", filter=paid | time_up),
+        waiting=Count("pk", filter=~paid & time_up),
+    )
+    return Timeliness(counts["in_time"], counts["judged"], counts["waiting"], days)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def rows(report: Report) -> list[tuple[str, ...]]:
     lines += [row("3 Results", "Survey: agreeing", line.wording, line.agreeing) for line in report.surveys] + [
         row("3 Results", "Survey: people who answered", line.wording, line.answered) for line in report.surveys
     ]
-    lines.append(row("3 Results", "Claims paid", "Total", report.claims_paid))
+    lines.append(row("3 Results", "Claims that should be paid by now", "Total", report.claims_due))
     lines.append(row("3 Results", "Claims paid in time", "Share", report.claims_paid_in_time))
     lines.append(row("4 Influence", "Decided contributions adopted or partly adopted", "Share", report.changed_things))
     lines.append(row("4 Influence", "Decisions published", "Made jointly", report.decisions_joint))

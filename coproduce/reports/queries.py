@@ -6,25 +6,21 @@ them, and the number of queries does not grow with the records.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Q, QuerySet
 
 from coproduce.accounts.models import User
 from coproduce.analytics.conf import disclosure_mode
 from coproduce.analytics.disclosure import NOTE, Cell, Mode, Table, percentage, protect_breakdown, protect_count
-from coproduce.contributions.conf import response_days
-from coproduce.contributions.models import Contribution, ContributionResponse, Outcome
-from coproduce.contributions.queries import with_current_response
+from coproduce.contributions.models import Contribution, Outcome
+from coproduce.contributions.queries import answered_within_share, with_current_response
 from coproduce.decisions.choices import JOINT_METHODS, DecisionMethod, DecisionStatus
 from coproduce.decisions.models import Decision
 from coproduce.decisions.queries import PowerSharing, power_sharing
 from coproduce.involvement.choices import ActivityKind
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.model import LadderRung
-from coproduce.payments.conf import payment_days
-from coproduce.payments.models import Claim
+from coproduce.payments.queries import timeliness
 from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import Membership, Project, ProjectRole, StageChange
 from coproduce.reports.models import ReportNarrative, YouSaidWeDidPage
@@ -84,7 +80,7 @@ class Report:
     answered_in_time: str
     changed_things: str
     surveys: list[SurveyLine]
-    claims_paid: str
+    claims_due: str
     claims_paid_in_time: str
     decisions_joint: str
     decisions_staff_only: str
@@ -111,7 +107,7 @@ class Report:
             self.changed_things,
             *(line.answered for line in self.surveys),
             *(line.agreeing for line in self.surveys),
-            self.claims_paid,
+            self.claims_due,
             self.claims_paid_in_time,
             self.decisions_joint,
             self.decisions_staff_only,
@@ -182,35 +178,17 @@ def build_report(period: Period, project: Project | None = None) -> Report:
     outcome_counts = [*(outcomes.get(outcome.value, 0) for outcome in Outcome), outcomes.get("", 0)]
     contributions_table = _breakdown(outcome_labels, outcome_counts)
 
-    answered = contributions.aggregate(
-        total=Count("pk"),
-        in_time=Count(
-            "pk",
-            filter=Q(
-                pk__in=ContributionResponse.objects.filter(
-                    responded_at__lte=F("contribution__recorded_at") + timedelta(days=response_days())
-                ).values("contribution_id")
-            ),
-        ),
-    )
-    total_cell = protect_count(answered["total"], mode())
-    answered_in_time = percentage(protect_count(answered["in_time"], mode()), total_cell)
+    answered, due = answered_within_share(period.start, period.end, project)
+    answered_in_time = percentage(protect_count(answered, mode()), protect_count(due, mode()))
     decided = outcomes.get(Outcome.ADOPTED.value, 0) + outcomes.get(Outcome.PARTLY_ADOPTED.value, 0)
     decided_all = decided + outcomes.get(Outcome.NOT_ADOPTED.value, 0)
     changed_things = percentage(protect_count(decided, mode()), protect_count(decided_all, mode()))
 
     surveys = _survey_lines(period, project)
 
-    claims = _in(
-        Claim.objects.filter(paid_on__gte=period.start, paid_on__lte=period.end, submitted_at__isnull=False),
-        project,
-        "attendance__activity__project",
-    ).annotate(waited=ExpressionWrapper(F("paid_on") - TruncDate("submitted_at"), output_field=DurationField()))
-    paid = claims.aggregate(
-        total=Count("pk"), in_time=Count("pk", filter=Q(waited__lte=timedelta(days=payment_days())))
-    )
-    paid_cell = protect_count(paid["total"], mode())
-    claims_paid_in_time = percentage(protect_count(paid["in_time"], mode()), paid_cell)
+    claims = timeliness(period.since, period.until, project)
+    claims_due = protect_count(claims.judged, mode())
+    claims_paid_in_time = percentage(protect_count(claims.in_time, mode()), claims_due)
 
     decisions = _in(
         Decision.objects.filter(
@@ -240,7 +218,7 @@ def build_report(period: Period, project: Project | None = None) -> Report:
         answered_in_time=answered_in_time,
         changed_things=changed_things,
         surveys=surveys,
-        claims_paid=str(paid_cell),
+        claims_due=str(claims_due),
         claims_paid_in_time=claims_paid_in_time,
         decisions_joint=str(decisions["joint"]),
         decisions_staff_only=str(decisions["staff_only"]),

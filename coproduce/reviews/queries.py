@@ -6,8 +6,7 @@ Every number about people goes through ``coproduce.analytics.disclosure`` before
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, DateTimeField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from coproduce.accounts.models import STAFF_ROLES, User
@@ -15,11 +14,9 @@ from coproduce.accounts.permissions import is_data_lead
 from coproduce.analytics.disclosure import NOTE, Cell, Table, percentage, protect_count, protect_table
 from coproduce.analytics.queries import Gap, Period, gaps_without_action
 from coproduce.contributions.conf import response_days
-from coproduce.contributions.models import Contribution, ContributionResponse
+from coproduce.contributions.queries import waiting_for_answers
 from coproduce.model import LADDER, LadderRung
-from coproduce.payments.choices import ClaimStatus
-from coproduce.payments.conf import payment_days
-from coproduce.payments.models import Claim
+from coproduce.payments.queries import timeliness
 from coproduce.people.models import Person
 from coproduce.projects.models import Membership, ProjectRole
 from coproduce.reviews import conf
@@ -237,24 +234,11 @@ class Payments:
 def payment_timeliness(review: Review) -> Payments:
     """Claims sent in the period: how many were paid within the payment days, and how many still wait too long."""
     period = period_of(review)
-    days = payment_days()
-    claims = Claim.objects.filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
-    if review.project_id is not None:
-        claims = claims.filter(attendance__activity__project_id=review.project_id)
-    deadline = TruncDate(ExpressionWrapper(F("submitted_at") + timedelta(days=days), output_field=DateTimeField()))
-    counts = claims.aggregate(
-        sent=Count("pk"),
-        in_time=Count("pk", filter=Q(paid_on__isnull=False, paid_on__lte=deadline)),
-        waiting=Count(
-            "pk",
-            filter=Q(paid_on__isnull=True, submitted_at__lt=timezone.now() - timedelta(days=days))
-            & ~Q(status__in=(ClaimStatus.REJECTED, ClaimStatus.DRAFT)),
-        ),
-    )
+    claims = timeliness(period.start, period.end, review.project)
     return Payments(
-        paid_in_time=_share("Claims paid on time", counts["in_time"], counts["sent"]),
-        waiting_too_long=protect_count(counts["waiting"]),
-        days=days,
+        paid_in_time=_share("Claims paid on time", claims.in_time, claims.judged),
+        waiting_too_long=protect_count(claims.waiting),
+        days=claims.days,
     )
 
 
@@ -269,21 +253,12 @@ class Contributions:
 def contribution_answers(review: Review) -> Contributions:
     """Contributions recorded in the period: how many have no answer yet, and how many of those are overdue."""
     period = period_of(review)
-    days = response_days()
-    contributions = Contribution.objects.filter(recorded_at__gte=period.start, recorded_at__lt=period.end)
-    if review.project_id is not None:
-        contributions = contributions.filter(project_id=review.project_id)
-    unanswered = ~Q(Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"))))
-    counts = contributions.aggregate(
-        recorded=Count("pk"),
-        unanswered=Count("pk", filter=unanswered),
-        overdue=Count("pk", filter=unanswered & Q(recorded_at__lt=timezone.now() - timedelta(days=days))),
-    )
+    waiting = waiting_for_answers(period.start, period.end, review.project)
     return Contributions(
-        recorded=protect_count(counts["recorded"]),
-        unanswered=protect_count(counts["unanswered"]),
-        overdue=protect_count(counts["overdue"]),
-        days=days,
+        recorded=protect_count(waiting.recorded),
+        unanswered=protect_count(waiting.unanswered),
+        overdue=protect_count(waiting.overdue),
+        days=response_days(),
     )
 
 

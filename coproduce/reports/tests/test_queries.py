@@ -1,9 +1,9 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from coproduce.analytics.disclosure import NOTE
-from coproduce.contributions.models import Outcome
+from coproduce.contributions.models import Contribution, ContributionResponse, Outcome
 from coproduce.involvement.models import Attendance
 from coproduce.involvement.tests.factories import ActivityFactory
 from coproduce.people.models import PersonKind
@@ -61,8 +61,30 @@ def test_counts_big_enough_are_published_by_kind(workshop, period, amina):
     assert rows(report.contributions_by_outcome)["Adopted"] == "6"
     assert rows(report.contributions_by_outcome)["Not adopted"] == "6"
     assert report.changed_things == "50%"
-    assert report.answered_in_time == "100%"
     assert not any("*" in row.value for row in report.people_by_kind.rows)
+
+
+def test_answered_in_time_counts_contributions_whose_answer_was_due_in_the_period(bus_stops, amina):
+    """The dashboard's rule: a contribution counts in the quarter its 28 days end, and is in time if
+    any answer came within them. Recorded on 10 April 2025, all were due on 8 May."""
+    recorded = timezone.make_aware(datetime(2025, 4, 10, 10))
+    for n in range(12):
+        contribution = say(PersonFactory.create(), bus_stops, f"Idea {n}", by=amina)
+        Contribution.objects.filter(pk=contribution.pk).update(recorded_at=recorded)
+        if n < 11:
+            late = n >= 9
+            ContributionResponse.objects.create(
+                contribution=contribution,
+                outcome=Outcome.ADOPTED,
+                explanation="Because.",
+                responded_by=amina,
+                responded_at=recorded + timedelta(days=40 if late else 10),
+            )
+
+    # 9 in time; 2 answered late and 1 never answered count against it.
+    assert build_report(quarter(2025, 2), bus_stops).answered_in_time == "75%"
+    # Nothing was due in the quarter before.
+    assert build_report(quarter(2025, 1), bus_stops).answered_in_time == "[c]"
 
 
 def test_project_report_lists_what_was_said_with_no_names_and_what_was_not_adopted(said, period, bus_stops):
