@@ -18,7 +18,8 @@ from coproduce.involvement.fields import (
     format_time,
     parse_time,
 )
-from coproduce.involvement.templatetags.involvement import plain_time
+from coproduce.involvement.models import Activity
+from coproduce.involvement.templatetags.involvement import plain_time, when
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,16 @@ def test_plain_time_names_midday_and_midnight(value: datetime | None, expected: 
     moment = timezone.make_aware(value) if value is not None else None
 
     assert plain_time(moment) == expected
+
+
+def test_when_says_the_day_once_or_both_days_for_an_activity_over_more_than_one() -> None:
+    at = lambda *parts: timezone.make_aware(datetime(*parts))  # noqa: E731
+
+    one_day = Activity(starts_at=at(2027, 3, 2, 10, 0), ends_at=at(2027, 3, 2, 12, 0))
+    two_days = Activity(starts_at=at(2027, 3, 2, 14, 30), ends_at=at(2027, 3, 3, 0, 0))
+
+    assert when(one_day) == "Tuesday 2 March 2027, 10am to midday"
+    assert when(two_days) == "From Tuesday 2 March 2027, 2:30pm, to Wednesday 3 March 2027, midnight"
 
 
 class DatesForm(forms.Form):
