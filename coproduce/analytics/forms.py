@@ -106,19 +106,34 @@ def quarter_choices(count: int = PERIOD_CHOICES_QUARTERS) -> list[tuple[str, str
     return [(quarter.key, quarter.label) for quarter in reversed(last_quarters(count))]
 
 
+def offer_only(field: forms.Field, listed: QuerySet[Project]) -> None:
+    """List only ``listed`` projects (and the empty choice, if the field has one) in a project field.
+
+    A national network has thousands of projects, too many for one list: the list offers a person's
+    own projects and the one chosen, and other projects are reached from their own page. Any project
+    in the field's queryset is still accepted when the form is sent.
+    """
+    if isinstance(field, forms.ModelChoiceField):
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        field.widget.choices = empty + list(listed.order_by("title", "pk").values_list("pk", "title"))
+
+
 class RepresentationFilterForm(forms.Form):
-    """Which period and project to look at (the last 12 months and all activities when none is chosen)."""
+    """Which period and project to look at (the last 12 months and all activities when none is chosen).
+    ``listed`` are the projects offered in the list (see ``offer_only``)."""
 
     period = forms.ChoiceField(label="Period", required=False)
     project = forms.ModelChoiceField(
         label="Project", queryset=Project.objects.order_by("title"), required=False, empty_label="All projects"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, listed: QuerySet[Project] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         period_field = self.fields["period"]
         if isinstance(period_field, forms.ChoiceField):
             period_field.choices = [(LAST_12_MONTHS, "The last 12 months"), *quarter_choices()]
+        if listed is not None:
+            offer_only(self.fields["project"], listed)
 
     def chosen_quarter(self) -> Quarter | None:
         """The quarter chosen, or None for the last 12 months."""
@@ -131,8 +146,7 @@ class DashboardFilterForm(forms.Form):
     """Which quarter and project the dashboard shows: the current quarter and the organisation by default.
 
     ``projects`` are the ones this person may choose (checked when the form is sent); ``listed`` are
-    the ones offered in the list: their own projects and the one chosen. A national network has
-    thousands of projects, too many for one list: other projects are reached from their own page.
+    the ones offered in the list (see ``offer_only``).
     """
 
     period = forms.ChoiceField(label="Period", required=False)
@@ -154,9 +168,8 @@ class DashboardFilterForm(forms.Form):
             project_field.queryset = projects.order_by("title", "pk")
             project_field.empty_label = "The whole organisation" if allow_all else None
             project_field.required = not allow_all
-            if listed is not None:
-                empty = [("", project_field.empty_label)] if allow_all else []
-                project_field.widget.choices = empty + list(listed.order_by("title", "pk").values_list("pk", "title"))
+        if listed is not None:
+            offer_only(project_field, listed)
 
     def chosen(self) -> tuple[Quarter, Project | None]:
         quarter, project = current_quarter(), None

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,7 +33,7 @@ from coproduce.contributions.permissions import can_view_overdue
 from coproduce.forms import submitted
 from coproduce.learning.permissions import can_manage_learning
 from coproduce.payments.permissions import can_manage_payments
-from coproduce.projects.models import Project
+from coproduce.projects.models import Membership, Project
 from coproduce.surveys.permissions import can_manage_surveys
 
 # Who may open the page behind each indicator: the dashboard links to it only for them.
@@ -46,8 +46,17 @@ EVIDENCE_ACCESS: dict[str, Any] = {
 }
 
 
+def listed_projects(user: User, chosen: str) -> QuerySet[Project]:
+    """The projects offered in a filter's list: the person's own and the one chosen (by its id)."""
+    listed = Q(pk__in=Membership.objects.filter(person__user=user).values("project_id"))
+    if chosen.isdigit():
+        listed |= Q(pk=int(chosen))
+    return Project.objects.filter(listed)
+
+
 def _chosen_project(request: HttpRequest) -> tuple[RepresentationFilterForm, Project | None]:
-    form = RepresentationFilterForm(request.GET or None)
+    user: User = request.user  # type: ignore[assignment]
+    form = RepresentationFilterForm(request.GET or None, listed=listed_projects(user, request.GET.get("project", "")))
     project = form.cleaned_data["project"] if form.is_bound and form.is_valid() else None
     return form, project
 
@@ -132,10 +141,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     if not can_view_dashboard(user):
         raise PermissionDenied
     projects = Project.objects.visible_to(user)
-    chosen = request.GET.get("project", "")
-    listed = Project.objects.filter(
-        Q(memberships__person__user=user) | Q(pk=int(chosen) if chosen.isdigit() else None)
-    ).distinct()
+    listed = listed_projects(user, request.GET.get("project", ""))
     form = DashboardFilterForm(request.GET or None, projects=projects, listed=listed)
     if form.is_bound and not form.is_valid() and "project" in form.errors:
         # A project this person cannot see (or that does not exist): the same answer for both.

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
-from django.db.models.functions import Now
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 
 from coproduce.accounts.models import User
@@ -40,14 +40,23 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         return self.filter(is_open=True, starts_at__gt=now or timezone.now())
 
     def with_counts(self) -> "ActivityQuerySet":
+        """Each activity's places taken and people waiting, counted for the activities fetched only
+        (a subquery each, not a join grouped over every activity that matches)."""
         return self.annotate(
-            registered_count=models.Count(
-                "registrations", filter=models.Q(registrations__status=RegistrationStatus.REGISTERED)
-            ),
-            waiting_count=models.Count(
-                "registrations", filter=models.Q(registrations__status=RegistrationStatus.WAITING)
-            ),
+            registered_count=_registrations(RegistrationStatus.REGISTERED),
+            waiting_count=_registrations(RegistrationStatus.WAITING),
         )
+
+
+def _registrations(status: str) -> Coalesce:
+    registrations = (
+        Registration.objects.filter(activity=models.OuterRef("pk"), status=status)
+        .order_by()
+        .values("activity")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(registrations, output_field=models.IntegerField()), 0)
 
 
 class Activity(models.Model):
@@ -84,7 +93,10 @@ class Activity(models.Model):
         verbose_name_plural = "activities"
         ordering = ["starts_at", "id"]
         indexes = [
-            models.Index(fields=["is_open", "starts_at"], name="activity_open_start_idx"),
+            # "Get involved": open activities, soonest first (a partial index, so SQLite uses it too).
+            models.Index(
+                fields=["starts_at", "id"], condition=models.Q(is_open=True), name="activity_open_soonest_idx"
+            ),
             models.Index(fields=["project", "starts_at"], name="activity_project_start_idx"),
         ]
         constraints = [

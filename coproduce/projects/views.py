@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
+from coproduce.analytics.permissions import can_view_representation
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import submitted
 from coproduce.people.models import Person
@@ -113,6 +114,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "can_manage_group": may_manage_group,
             "can_view_report": can_view_project_report(user, project),
+            "can_view_representation": can_view_representation(user),
             "can_publish_you_said_we_did": can_publish_you_said_we_did(user, project),
         },
     )

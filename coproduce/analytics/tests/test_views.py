@@ -15,6 +15,7 @@ from coproduce.analytics.tests.factories import involve_people, past_activity
 from coproduce.audit.models import AuditEvent
 from coproduce.involvement.models import Activity
 from coproduce.projects.models import Project
+from coproduce.projects.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,31 @@ def test_the_page_filters_by_project(client_for, sam: User, walkabout: Activity,
     html = client_for(sam).get(REPRESENTATION, {"project": other.pk}).content.decode()
     assert "Accessible libraries" in html
     assert "No group is fewer than expected." in html
+
+
+def test_the_project_list_offers_only_their_own_projects_and_the_chosen_one(
+    client_for, sam: User, amina: User, census
+) -> None:
+    """A national network has thousands of projects: the list stays short; others come from their page."""
+    others = ProjectFactory.create_batch(30)
+    client = client_for(sam)
+
+    html = client.get(REPRESENTATION).content.decode()
+    assert not any(f'value="{other.pk}"' in html for other in others)
+    assert "All projects</option>" in html
+
+    chosen = client.get(REPRESENTATION, {"project": others[0].pk}).content.decode()
+    assert f'value="{others[0].pk}" selected' in chosen
+    assert not any(f'value="{other.pk}"' in chosen for other in others[1:])
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_project_page_links_to_its_representation_for_the_data_lead_only(
+    request, client_for, bus_stops: Project, persona
+) -> None:
+    user = request.getfixturevalue(persona)
+    html = client_for(user).get(reverse("projects:detail", kwargs={"pk": bus_stops.pk})).content.decode()
+    assert (f"{REPRESENTATION}?project={bus_stops.pk}" in html) == (persona == "sam")
 
 
 def test_the_query_count_does_not_grow_with_people(

@@ -137,6 +137,12 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["kind", "full_name"], name="person_kind_name_idx"),
             models.Index(fields=["full_name", "id"], name="person_name_idx"),
+            # The people list: everyone not anonymised, by name (counted and paged from this alone).
+            models.Index(
+                fields=["full_name", "id"],
+                condition=models.Q(anonymised_at__isnull=True),
+                name="person_current_name_idx",
+            ),
             models.Index(fields=["organisation", "full_name"], name="person_org_name_idx"),
             models.Index(fields=["email"], name="person_email_idx"),
             models.Index(fields=["phone"], name="person_phone_idx"),

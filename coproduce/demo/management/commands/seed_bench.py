@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.contributions.models import Contribution, ContributionKind
+from coproduce.contributions.models import Contribution, ContributionKind, ContributionResponse, Outcome
 from coproduce.involvement.choices import ActivityFormat, ActivityKind
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.model import LadderRung
@@ -38,6 +38,12 @@ def in_batches(model: type[M], rows: Iterator[M]) -> int:
         model._default_manager.bulk_create(batch, batch_size=BATCH)
         written += len(batch)
     return written
+
+
+def activity_offset(n: int) -> timedelta:
+    """When the n-th activity starts, from now: one in ten is still to come (and open to join) within
+    60 days; the others happened over the last 700 days."""
+    return timedelta(days=(n % 60) + 1) if n % 10 == 0 else -timedelta(days=(n % 700) + 1)
 
 
 class Command(BaseCommand):
@@ -109,9 +115,8 @@ class Command(BaseCommand):
                     description="People who use the service and staff work on it together.",
                     format=ActivityFormat.IN_PERSON if n % 2 else ActivityFormat.ONLINE,
                     venue="Community centre" if n % 2 else "",
-                    # Most activities are in the past; one in ten is still to come and open.
-                    starts_at=now + timedelta(days=(n % 60) + 1 if n % 10 == 0 else -((n % 700) + 1)),
-                    ends_at=now + timedelta(days=(n % 60) + 1 if n % 10 == 0 else -((n % 700) + 1), hours=2),
+                    starts_at=now + activity_offset(n),
+                    ends_at=now + activity_offset(n) + timedelta(hours=2),
                     capacity=20,
                     planned_rung=LadderRung.CO_DESIGN,
                     is_open=n % 10 == 0,
@@ -137,23 +142,47 @@ class Command(BaseCommand):
             ),
         )
         contribution_kinds = ContributionKind.values
+        # What people said at an activity is recorded when it happened; at an activity still to come,
+        # nothing has been said yet, so those contributions were sent in on their own in the past.
         in_batches(
             Contribution,
             (
                 Contribution(
                     person_id=person_ids[(n * 37 + k) % len(person_ids)],
                     project_id=project_ids[n % len(project_ids)],
-                    activity_id=activity_id,
+                    activity_id=None if n % 10 == 0 else activity_id,
                     kind=contribution_kinds[(n + k) % len(contribution_kinds)],
                     summary="A step-free route from the bus stop to the entrance.",
                     recorded_by=coordinator,
+                    recorded_at=now - timedelta(days=((n + k) % 700) + 1)
+                    if n % 10 == 0
+                    else starts + timedelta(hours=3),
                 )
                 for n, activity_id in enumerate(activity_ids)
+                for starts in [now + activity_offset(n)]
                 for k in range(min(per_activity, len(person_ids)))
+            ),
+        )
+        # Three in four contributions have an answer, most within the response days, some later.
+        outcomes = list(Outcome)
+        contributions = Contribution.objects.order_by("pk").values_list("pk", "recorded_at").iterator(chunk_size=BATCH)
+        in_batches(
+            ContributionResponse,
+            (
+                ContributionResponse(
+                    contribution_id=pk,
+                    outcome=outcomes[pk % len(outcomes)],
+                    explanation="We talked it over with the group and wrote back.",
+                    responded_by=coordinator,
+                    responded_at=answered,
+                )
+                for pk, recorded_at in contributions
+                for answered in [recorded_at + timedelta(days=7 + pk % 35)]
+                if pk % 4 and answered < now
             ),
         )
         self.stdout.write(
             f"Benchmark data: {len(person_ids):,} people, {len(project_ids):,} projects, "
             f"{len(activity_ids):,} activities, {Attendance.objects.count():,} involvement records, "
-            f"{Contribution.objects.count():,} contributions."
+            f"{Contribution.objects.count():,} contributions ({ContributionResponse.objects.count():,} answered)."
         )
