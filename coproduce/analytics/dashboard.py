@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from coproduce.analytics.disclosure import NOTE, SUPPRESSED, Cell, percentage, protect_breakdown
 from coproduce.analytics.indicators import INDICATORS, Indicator, Quarter, last_quarters
@@ -81,6 +83,10 @@ class IndicatorView:
     @property
     def latest(self) -> Point:
         return self.points[-1]
+
+    @property
+    def svg(self) -> SafeString:
+        return chart_svg(self)
 
     @property
     def has_suppressed(self) -> bool:
@@ -188,6 +194,85 @@ def chart(indicator: Indicator, points: tuple[Point, ...]) -> Chart:
         bars=tuple(bars),
         target_y=CHART_BOTTOM - round(span * indicator.target),
         target_label=f"Target {_percent_of(indicator.target)}",
+    )
+
+
+INK = "#0b0c0c"
+BLUE = "#1d70b8"
+CHART_TEMPLATE = (
+    '<svg role="img" aria-labelledby="chart-{key}-title" aria-describedby="chart-{key}-desc" '
+    'viewBox="0 0 {width} {height}" width="100%" height="{height}" focusable="false">'
+    '<title id="chart-{key}-title">{name}: chart of the last {count} quarters</title>'
+    '<desc id="chart-{key}-desc">{summary}</desc>'
+    '<defs><pattern id="hatch-{key}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#ffffff" /><line x1="0" y1="0" x2="0" y2="6" stroke="{blue}" stroke-width="4" />'
+    "</pattern></defs>"
+    '<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{ink}" stroke-width="2" />'
+    '<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="{ink}" stroke-width="2" />'
+    '<text x="{axis_x}" y="{top_label_y}" text-anchor="end" font-size="11" fill="{ink}">100%</text>'
+    '<text x="{axis_x}" y="{bottom_label_y}" text-anchor="end" font-size="11" fill="{ink}">0%</text>'
+    "{bars}"
+    '<line x1="{left}" y1="{target_y}" x2="{right}" y2="{target_y}" stroke="{ink}" stroke-width="2" '
+    'stroke-dasharray="6 4" />'
+    '<text x="{right}" y="{target_label_y}" text-anchor="end" font-size="11" fill="{ink}">{target_label} (dashed line)'
+    "</text></svg>"
+)
+BAR_TEMPLATE = (
+    '<rect x="{x}" y="{y}" width="{width}" height="{height}" fill="url(#hatch-{key})" stroke="{blue}" '
+    'stroke-width="2" />'
+    '<text x="{label_x}" y="{label_y}" text-anchor="middle" font-size="12" font-weight="bold" fill="{ink}">{label}'
+    "</text>"
+    '<text x="{label_x}" y="{quarter_y}" text-anchor="middle" font-size="11" fill="{ink}">{quarter}</text>'
+)
+
+
+def chart_svg(view: IndicatorView) -> SafeString:
+    """The chart as server-rendered SVG: a title and a description (the text summary) for screen
+    readers, hatched bars each labelled with its figure (never colour alone), and the dashed target.
+    Built here rather than in a template: the page draws one for every indicator."""
+    chart, key = view.chart, view.indicator.key
+    bars = format_html_join(
+        "",
+        BAR_TEMPLATE,
+        (
+            {
+                "x": bar.x,
+                "y": bar.y,
+                "width": bar.width,
+                "height": bar.height,
+                "key": key,
+                "blue": BLUE,
+                "ink": INK,
+                "label_x": bar.label_x,
+                "label_y": bar.label_y,
+                "label": bar.label,
+                "quarter_y": chart.bottom + 16,
+                "quarter": bar.quarter_label,
+            }
+            for bar in chart.bars
+        ),
+    )
+    return format_html(
+        CHART_TEMPLATE,
+        key=key,
+        width=chart.width,
+        height=chart.height,
+        name=view.indicator.name,
+        count=len(view.points),
+        summary=view.summary,
+        blue=BLUE,
+        ink=INK,
+        left=chart.left,
+        right=chart.right,
+        top=chart.top,
+        bottom=chart.bottom,
+        axis_x=chart.left - 4,
+        top_label_y=chart.top + 4,
+        bottom_label_y=chart.bottom + 4,
+        bars=bars,
+        target_y=chart.target_y,
+        target_label_y=chart.target_y - 4,
+        target_label=chart.target_label,
     )
 
 
