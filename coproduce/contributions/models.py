@@ -39,6 +39,8 @@ class Contribution(models.Model):
         indexes = [
             models.Index(fields=["project", "recorded_at"], name="contribution_project_idx"),
             models.Index(fields=["person", "recorded_at"], name="contribution_person_idx"),
+            # Reports, reviews and indicators count what was said in a period across all projects.
+            models.Index(fields=["recorded_at"], name="contribution_recorded_idx"),
         ]
         constraints = [
             models.CheckConstraint(

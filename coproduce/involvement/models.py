@@ -98,6 +98,8 @@ class Activity(models.Model):
                 fields=["starts_at", "id"], condition=models.Q(is_open=True), name="activity_open_soonest_idx"
             ),
             models.Index(fields=["project", "starts_at"], name="activity_project_start_idx"),
+            # Reports, reviews and indicators count what happened in a period across all projects.
+            models.Index(fields=["starts_at"], name="activity_start_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(stage__in=ActivityStage.values), name="activity_stage_valid"),
