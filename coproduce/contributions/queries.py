@@ -5,9 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Count,
-    DateTimeField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Prefetch,
@@ -27,6 +25,7 @@ from coproduce.contributions.models import (
     Outcome,
     Thanks,
 )
+from coproduce.expressions import PlusDays
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.people.credit import public_name
 from coproduce.people.models import Person
@@ -173,7 +172,7 @@ def thanked_within_share(
     since, until = _period(start, end)
     until = min(until, now or timezone.now())
     window = timedelta(days=thanks_within_days())
-    deadline = ExpressionWrapper(OuterRef("activity__ends_at") + window, output_field=DateTimeField())
+    deadline = PlusDays(OuterRef("activity__ends_at"), thanks_within_days())
     in_time = Exists(Thanks.objects.filter(attendance=OuterRef("pk"), thanked_at__lte=deadline))
     # Window closes in [since, until]  <=>  the activity ended in [since - window, until - window].
     attendances = Attendance.objects.filter(
@@ -198,7 +197,7 @@ def answered_within_share(
     since, until = _period(start, end)
     until = min(until, now or timezone.now())
     window = timedelta(days=response_days())
-    deadline = ExpressionWrapper(OuterRef("recorded_at") + window, output_field=DateTimeField())
+    deadline = PlusDays(OuterRef("recorded_at"), response_days())
     in_time = Exists(ContributionResponse.objects.filter(contribution=OuterRef("pk"), responded_at__lte=deadline))
     contributions = Contribution.objects.filter(recorded_at__gte=since - window, recorded_at__lte=until - window)
     if project is not None:
