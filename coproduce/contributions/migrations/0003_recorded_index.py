@@ -5,18 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contributions', '0002_responses_and_thanks'),
-        ('involvement', '0004_activity_start_index'),
-        ('people', '0005_current_people_index'),
-        ('projects', '0002_lifecycle_and_assessment'),
+        ("contributions", "0002_responses_and_thanks"),
+        ("involvement", "0004_activity_start_index"),
+        ("people", "0005_current_people_index"),
+        ("projects", "0002_lifecycle_and_assessment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='contribution',
-            index=models.Index(fields=['recorded_at'], name='contribution_recorded_idx'),
+            model_name="contribution",
+            index=models.Index(fields=["recorded_at"], name="contribution_recorded_idx"),
         ),
     ]

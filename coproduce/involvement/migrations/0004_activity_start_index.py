@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('involvement', '0003_open_soonest_index'),
-        ('projects', '0002_lifecycle_and_assessment'),
+        ("involvement", "0003_open_soonest_index"),
+        ("projects", "0002_lifecycle_and_assessment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['starts_at'], name='activity_start_idx'),
+            model_name="activity",
+            index=models.Index(fields=["starts_at"], name="activity_start_idx"),
         ),
     ]
