@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
@@ -60,6 +60,10 @@ class Command(BaseCommand):
         sizes = {name: max(1, int(count * scale)) for name, count in FULL_SCALE.items()}
         with transaction.atomic():
             self._generate(**sizes)
+        # Gather the planner's statistics, as a live database's routine maintenance would have: without
+        # them, rows loaded in bulk can send PostgreSQL down plans that take minutes.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def _generate(self, *, people: int, projects: int, activities: int, attendance: int) -> None:
         now = timezone.now()
