@@ -49,7 +49,7 @@ EVIDENCE_ACCESS: dict[str, Any] = {
 def listed_projects(user: User, chosen: str) -> QuerySet[Project]:
     """The projects offered in a filter's list: the person's own and the one chosen (by its id)."""
     listed = Q(pk__in=Membership.objects.filter(person__user=user).values("project_id"))
-    if chosen.isdigit():
+    if chosen.isascii() and chosen.isdigit():  # "²" is a digit to Python, but not a number int() reads
         listed |= Q(pk=int(chosen))
     return Project.objects.filter(listed)
 

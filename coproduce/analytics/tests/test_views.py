@@ -88,6 +88,15 @@ def test_the_project_list_offers_only_their_own_projects_and_the_chosen_one(
     assert not any(f'value="{other.pk}"' in chosen for other in others[1:])
 
 
+@pytest.mark.parametrize("junk", ["²", "99999999999999999999999", "-1", "abc"])
+@pytest.mark.parametrize("url", [REPRESENTATION, reverse("analytics:dashboard")])
+def test_a_project_that_is_not_a_project_id_gets_an_answer_not_an_error(
+    client_for, sam: User, census, url, junk
+) -> None:
+    # The representation page shows its filter again; the dashboard refuses a project it cannot show.
+    assert client_for(sam).get(url, {"project": junk}).status_code in (200, 403)
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_a_project_page_links_to_its_representation_for_the_data_lead_only(
     request, client_for, bus_stops: Project, persona
