@@ -105,10 +105,22 @@ def client_for(db):
     return signed_in
 
 
+# The settings every test runs with (the autouse fixtures below apply them one test at a time; fixtures
+# wider than one test, such as the page inventory's world, apply them with override_settings).
+TEST_SETTINGS = {
+    # Each test starts with an empty cache of its own (the file cache would be shared between workers).
+    "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    # Text messages go to ``sms.outbox``, not to files in the data folder.
+    "COPRODUCE_SMS_BACKEND": "coproduce.communications.sms.MemorySmsBackend",
+    # Argon2 is slow on purpose. Only test_settings checks the real hasher; other tests use a fast one.
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+}
+
+
 @pytest.fixture(autouse=True)
 def cache_kept_in_memory(settings) -> Iterator[None]:
     """Each test starts with an empty cache of its own (the file cache would be shared between workers)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = TEST_SETTINGS["CACHES"]
     cache.clear()
     yield
     cache.clear()
@@ -117,7 +129,7 @@ def cache_kept_in_memory(settings) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def texts_kept_in_memory(settings) -> Iterator[None]:
     """Text messages go to ``sms.outbox`` in tests, not to files in the data folder."""
-    settings.COPRODUCE_SMS_BACKEND = "coproduce.communications.sms.MemorySmsBackend"
+    settings.COPRODUCE_SMS_BACKEND = TEST_SETTINGS["COPRODUCE_SMS_BACKEND"]
     sms.outbox.clear()
     yield
     sms.outbox.clear()
@@ -125,5 +137,22 @@ def texts_kept_in_memory(settings) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings) -> None:
-    # Argon2 is slow on purpose. Only test_settings checks the real hasher; other tests use a fast one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = TEST_SETTINGS["PASSWORD_HASHERS"]
+
+
+# The page inventory's axe-core scans that passed, counted where the run is reported (under xdist, the
+# controller), so that a shrinking set of (page, role, state, display) scans shows at the end of every run.
+_axe_scans: set[str] = set()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        _axe_scans.update(str(value) for name, value in report.user_properties if name == "axe_scan")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _axe_scans:
+        terminalreporter.write_line(
+            f"axe-core: {len(_axe_scans)} (page, role, state, display) scans of the page inventory, "
+            "each with zero violations"
+        )

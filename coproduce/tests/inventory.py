@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from coproduce.accounts.models import SignInLink, hash_token
+from coproduce.communications.preferences import Preferences
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
 from coproduce.learning.services import ensure_learning_defaults
@@ -448,6 +449,23 @@ PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = tuple(
 
 # Pages that only exist when something goes wrong, scanned by path.
 ERROR_PATHS = {"404": "/no-such-page/"}
+
+# Each page is scanned as it looks by default, and with the display preferences that change it most
+# (larger text and higher contrast together), set the way a visitor sets them, by the cookie.
+DISPLAYS = {
+    "standard": Preferences(),
+    "large-text-high-contrast": Preferences(large_text=True, high_contrast=True),
+}
+
+# How many (page, role, state, display) scans the browser run made when the suite's budget was set
+# (ADR 0011). Pages are added, never dropped to save time: the set may grow and must not shrink.
+SCANS_AT_LEAST = 1441
+
+
+def scan_count() -> int:
+    """The (page, role, state, display) scans the browser run makes: every visit in every display, and
+    each error page."""
+    return len(VISITS) * len(DISPLAYS) + len(ERROR_PATHS)
 
 
 def url_names(patterns: list[URLPattern | URLResolver] | None = None, namespace: str = "") -> set[str]:

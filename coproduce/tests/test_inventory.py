@@ -1,6 +1,6 @@
 from django.urls import URLResolver, get_resolver
 
-from coproduce.tests.inventory import DOWNLOADS, NOT_PAGES, VISITS, url_names
+from coproduce.tests.inventory import DOWNLOADS, NOT_PAGES, SCANS_AT_LEAST, VISITS, scan_count, url_names
 
 
 def test_inventory_covers_every_url_pattern():
@@ -26,3 +26,12 @@ def test_every_url_pattern_is_named():
     ]
 
     assert unnamed == []
+
+
+def test_the_scanned_set_never_shrinks():
+    assert scan_count() >= SCANS_AT_LEAST, "A page, role, state or display has left the inventory (ADR 0011)"
+
+
+def test_every_visit_is_a_distinct_page_role_and_state():
+    # Two visits with the same id would be one scan counted twice in the browser run's total.
+    assert len({visit.id for visit in VISITS}) == len(VISITS)

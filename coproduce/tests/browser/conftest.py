@@ -47,10 +47,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def new_context(browser: Browser, base_url: str, *, javascript: bool = True) -> BrowserContext:
+    """A fresh browser profile (no cookies) at a laptop's size, for the live server at ``base_url``."""
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 1024, "height": 800}, java_script_enabled=javascript
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
 @pytest.fixture
 def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
-    context.set_default_timeout(10_000)
+    context = new_context(browser, live_server.url)
     yield context
     context.close()
 
@@ -60,12 +68,16 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
-def give_session(context: BrowserContext, user: User, url: str) -> None:
-    """Sign the browser context in as ``user`` by giving it a real session cookie."""
+def session_key(user: User) -> str:
+    """A real signed-in session for ``user``, as the value of its session cookie."""
     client = Client()
     client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def give_session(context: BrowserContext, user: User, url: str) -> None:
+    """Sign the browser context in as ``user`` by giving it a real session cookie."""
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session_key(user), "url": url}])
 
 
 @pytest.fixture

@@ -2,33 +2,28 @@
 
 Each page is scanned twice: as it looks by default, and with the display preferences that change it
 most (larger text and higher contrast together), set the way a visitor sets them, by the cookie.
+
+The visits share one live server, one tab and one build of the inventory world, put back as built
+before each visit (conftest.py here, ADR 0011).
 """
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
 
-from coproduce.communications.preferences import COOKIE_NAME, Preferences
+from coproduce.communications.preferences import COOKIE_NAME
 from coproduce.tests.browser.conftest import axe_violations
-from coproduce.tests.inventory import ERROR_PATHS, VISITS, Visit, build_world
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
-DISPLAYS = {
-    "standard": Preferences(),
-    "large-text-high-contrast": Preferences(large_text=True, high_contrast=True),
-}
+from coproduce.tests.browser.inventory.shared import Site
+from coproduce.tests.inventory import DISPLAYS, ERROR_PATHS, VISITS, Visit
 
 
 @pytest.mark.parametrize("display", DISPLAYS)
 @pytest.mark.parametrize("visit", VISITS, ids=[visit.id for visit in VISITS])
-def test_page_has_no_accessibility_violations(visit: Visit, display: str, page: Page, sign_in_as, live_server):
-    world = build_world()
+def test_page_has_no_accessibility_violations(visit: Visit, display: str, site: Site, db, record_property):
+    page, world = site.page, site.world
     preferences = DISPLAYS[display]
     if preferences:
-        page.context.add_cookies([{"name": COOKIE_NAME, "value": preferences.cookie_value, "url": live_server.url}])
-    if visit.persona is not None:
-        sign_in_as(world.users[visit.persona])
+        site.set_cookie(COOKIE_NAME, preferences.cookie_value)
+    site.sign_in(visit.persona)
     path = reverse(visit.url_name, kwargs=visit.kwargs(world))
 
     response = page.goto(visit.start_at or path)
@@ -50,12 +45,14 @@ def test_page_has_no_accessibility_violations(visit: Visit, display: str, page: 
     if visit.action is None:
         assert applied == set(preferences.html_classes.split())
     assert axe_violations(page) == ""
+    record_property("axe_scan", f"{visit.id}:{display}")
 
 
 @pytest.mark.parametrize("name", sorted(ERROR_PATHS))
-def test_error_page_has_no_accessibility_violations(name: str, page: Page):
-    response = page.goto(ERROR_PATHS[name])
+def test_error_page_has_no_accessibility_violations(name: str, site: Site, db, record_property):
+    response = site.page.goto(ERROR_PATHS[name])
 
     assert response is not None
     assert response.status == int(name)
-    assert axe_violations(page) == ""
+    assert axe_violations(site.page) == ""
+    record_property("axe_scan", f"error-{name}:standard")

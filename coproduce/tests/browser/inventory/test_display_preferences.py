@@ -6,14 +6,13 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from coproduce.communications.preferences import COOKIE_NAME
 from coproduce.tests.browser.conftest import axe_violations
+from coproduce.tests.browser.inventory.shared import Site
 from coproduce.tests.browser.keyboard import heading, press, tick
-from coproduce.tests.inventory import World, build_world, submit_empty_form
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from coproduce.tests.inventory import World, submit_empty_form
 
 LOOKS = {
     "large-text": "large-text",
@@ -42,16 +41,13 @@ SAMPLE: list[tuple[str, str | None, str, Callable[[World], dict[str, Any]], Call
 
 @pytest.mark.parametrize("look", list(LOOKS), ids=list(LOOKS))
 @pytest.mark.parametrize("sample", SAMPLE, ids=[sample[0] for sample in SAMPLE])
-def test_sample_pages_have_no_violations_in_each_look(
-    look: str, sample: tuple[Any, ...], page: Page, context: BrowserContext, live_server, sign_in_as
-) -> None:
+def test_sample_pages_have_no_violations_in_each_look(look: str, sample: tuple[Any, ...], site: Site, db) -> None:
     _, persona, url_name, kwargs, action = sample
-    world = build_world()
-    if persona is not None:
-        sign_in_as(world.users[persona])
-    context.add_cookies([{"name": COOKIE_NAME, "value": LOOKS[look], "url": live_server.url}])
+    page = site.page
+    site.sign_in(persona)
+    site.set_cookie(COOKIE_NAME, LOOKS[look])
 
-    page.goto(reverse(url_name, kwargs=kwargs(world)))
+    page.goto(reverse(url_name, kwargs=kwargs(site.world)))
     if action is not None:
         action(page)
         page.wait_for_load_state()
@@ -62,8 +58,8 @@ def test_sample_pages_have_no_violations_in_each_look(
     assert axe_violations(page) == ""
 
 
-def test_choosing_a_look_by_keyboard_applies_it_everywhere(page: Page) -> None:
-    build_world()
+def test_choosing_a_look_by_keyboard_applies_it_everywhere(site: Site, db) -> None:
+    page = site.page
     page.goto("/")
     press(page, page.get_by_role("link", name="Change how pages look"))
     expect(heading(page)).to_have_text("Change how pages look")

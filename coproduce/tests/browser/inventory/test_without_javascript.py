@@ -1,28 +1,19 @@
 """Everything works with JavaScript turned off: the journeys use plain links and forms."""
 
-from collections.abc import Iterator
-
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
 from coproduce.people.models import Person
-from coproduce.tests.browser.conftest import give_session
-from coproduce.tests.inventory import VISITS, build_world
+from coproduce.tests.browser.inventory.shared import Site
+from coproduce.tests.inventory import VISITS
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def page_without_js(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
+# One tab with JavaScript turned off, on the inventory world put back as built before each test.
+JAVASCRIPT = False
 
 
-def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_project(page_without_js: Page):
-    page = page_without_js
-    build_world()
+def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_project(site: Site, db):
+    page = site.page
     page.goto("/accounts/sign-in/password/")
     page.get_by_label("Email address").fill("amina@example.org")
     page.get_by_label("Password").fill("correct-horse-battery-staple")
@@ -61,13 +52,11 @@ ONE_VISIT_PER_PAGE = list({v.url_name: v for v in reversed(VISITS) if v.action i
 
 
 @pytest.mark.parametrize("visit", ONE_VISIT_PER_PAGE, ids=lambda v: v.id)
-def test_without_javascript_every_page_loads(visit, page_without_js: Page, live_server):
-    world = build_world()
-    if visit.persona is not None:
-        give_session(page_without_js.context, world.users[visit.persona], live_server.url)
+def test_without_javascript_every_page_loads(visit, site: Site, db):
+    site.sign_in(visit.persona)
 
-    response = page_without_js.goto(reverse(visit.url_name, kwargs=visit.kwargs(world)))
+    response = site.page.goto(reverse(visit.url_name, kwargs=visit.kwargs(site.world)))
 
     assert response is not None
     assert response.status == visit.status
-    expect(page_without_js.get_by_role("heading", level=1)).to_be_visible()
+    expect(site.page.get_by_role("heading", level=1)).to_be_visible()
