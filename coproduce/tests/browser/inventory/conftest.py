@@ -53,19 +53,23 @@ def site(
         override_settings(**TEST_SETTINGS),
         modify_settings(ALLOWED_HOSTS={"append": HOST}),
     ):
-        found = Snapshot()  # what the tests before this module left, put back at the end
-        world = build_world()
-        sessions = {key: session_key(user) for key, user in world.users.items()}
-        built = Snapshot()
-        javascript = getattr(request.module, "JAVASCRIPT", True)
-        context = new_context(browser, shared_server.url, javascript=javascript)
+        # What the tests before this module left, put back at the end even if building the world fails,
+        # so that the worker's next tests start from it rather than from half a world.
+        found = Snapshot()
         try:
-            yield Site(shared_server.url, context.new_page(), world, sessions, built, javascript)
+            world = build_world()
+            sessions = {key: session_key(user) for key, user in world.users.items()}
+            built = Snapshot()
+            javascript = getattr(request.module, "JAVASCRIPT", True)
+            context = new_context(browser, shared_server.url, javascript=javascript)
+            try:
+                yield Site(shared_server.url, context.new_page(), world, sessions, built, javascript)
+            finally:
+                context.close()
+                built.close()
         finally:
-            context.close()
             found.restore()
             found.close()
-            built.close()
 
 
 @pytest.fixture
