@@ -4,6 +4,8 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest, QueryDict
 
+from coproduce.refusals import WHOLE_FORM, Refused
+
 
 class GovUKFormRenderer(TemplatesSetting):
     form_template_name = "components/form_fields.html"
@@ -17,6 +19,12 @@ def submitted(request: HttpRequest) -> QueryDict | None:
     validated and its errors shown rather than silently showing the empty form again.
     """
     return request.POST if request.method == "POST" else None
+
+
+def show_refusal(form: forms.BaseForm, refusal: Refused) -> None:
+    """Show a service's refusal on the form: each message beside its field, the rest above the form."""
+    for field, message in refusal.errors.items():
+        form.add_error(field if field != WHOLE_FORM and field in form.fields else None, message)
 
 
 class ConfirmForm(forms.Form):

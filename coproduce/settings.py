@@ -229,6 +229,15 @@ STORAGES = {
 # A project cannot enter design without a co-lead with lived experience (an organisation may turn this off).
 COPRODUCE_REQUIRE_CO_LEAD = env_bool("COPRODUCE_REQUIRE_CO_LEAD", default=True)
 
+# Activities: a warning when fewer than this many ways of telling people (outreach channels) are chosen;
+# people registered are reminded this many days before; people who are not signed in may register
+# interest this many times an hour from one address; a warning when papers go out fewer than this many
+# days before and someone needs them in another format.
+COPRODUCE_MIN_OUTREACH_CHANNELS = int(os.environ.get("COPRODUCE_MIN_OUTREACH_CHANNELS", "2"))
+COPRODUCE_REMINDER_DAYS_BEFORE = int(os.environ.get("COPRODUCE_REMINDER_DAYS_BEFORE", "2"))
+COPRODUCE_INTEREST_LIMIT_PER_IP = int(os.environ.get("COPRODUCE_INTEREST_LIMIT_PER_IP", "5"))
+COPRODUCE_PAPERS_NOTICE_DAYS = int(os.environ.get("COPRODUCE_PAPERS_NOTICE_DAYS", "7"))
+
 # Contributions: each gets an answer within this many days, or it is listed as overdue; each
 # participant is thanked within this many days of an activity.
 COPRODUCE_CONTRIBUTION_RESPONSE_DAYS = int(os.environ.get("COPRODUCE_CONTRIBUTION_RESPONSE_DAYS", "28"))

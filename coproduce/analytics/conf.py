@@ -5,22 +5,22 @@ from django.conf import settings
 
 def reference_upload_max_bytes() -> int:
     """The largest CSV of local reference figures that may be uploaded (default 1 MB)."""
-    return int(getattr(settings, "COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES", 1024 * 1024))
+    return int(settings.COPRODUCE_REFERENCE_UPLOAD_MAX_BYTES)
 
 
 def representation_period_days() -> int:
     """How far back the representation view looks by default (default 365 days: the last 12 months)."""
-    return int(getattr(settings, "COPRODUCE_REPRESENTATION_PERIOD_DAYS", 365))
+    return int(settings.COPRODUCE_REPRESENTATION_PERIOD_DAYS)
 
 
 def representation_adults_only() -> bool:
     """Compare ages with people aged 16 and over only (default True): the network involves adults."""
-    return bool(getattr(settings, "COPRODUCE_REPRESENTATION_ADULTS_ONLY", True))
+    return bool(settings.COPRODUCE_REPRESENTATION_ADULTS_ONLY)
 
 
 def gap_smallest_reference_share() -> float:
     """A group with nobody involved at all is a gap when its reference share is at least this (default 1%)."""
-    return float(getattr(settings, "COPRODUCE_REPRESENTATION_GAP_MIN_SHARE", 0.01))
+    return float(settings.COPRODUCE_REPRESENTATION_GAP_MIN_SHARE)
 
 
 def disclosure_mode() -> str:
@@ -28,7 +28,7 @@ def disclosure_mode() -> str:
 
     "nhs" is accepted as a short name for nhs_digital.
     """
-    mode = str(getattr(settings, "COPRODUCE_DISCLOSURE_MODE", "standard")).strip().lower()
+    mode = str(settings.COPRODUCE_DISCLOSURE_MODE).strip().lower()
     return "nhs_digital" if mode == "nhs" else mode
 
 
@@ -49,15 +49,15 @@ DEFAULT_INDICATOR_TARGETS: dict[str, float] = {
 def indicator_target(key: str) -> float:
     """The target share for an indicator: COPRODUCE_INDICATOR_TARGETS (a dict of key -> share) overrides
     the defaults above one key at a time."""
-    targets = {**DEFAULT_INDICATOR_TARGETS, **dict(getattr(settings, "COPRODUCE_INDICATOR_TARGETS", {}) or {})}
+    targets = {**DEFAULT_INDICATOR_TARGETS, **dict(settings.COPRODUCE_INDICATOR_TARGETS or {})}
     return float(targets.get(key, 0.0))
 
 
 def indicator_quarters() -> int:
     """How many quarters the trend shows and the refresh computes (default 4)."""
-    return int(getattr(settings, "COPRODUCE_INDICATOR_QUARTERS", 4))
+    return int(settings.COPRODUCE_INDICATOR_QUARTERS)
 
 
 def representation_cache_seconds() -> int:
     """How long the data lead's representation page reuses its counts (they read every involvement)."""
-    return int(getattr(settings, "COPRODUCE_REPRESENTATION_CACHE_SECONDS", 3600))
+    return int(settings.COPRODUCE_REPRESENTATION_CACHE_SECONDS)

@@ -20,7 +20,6 @@ class FiguresFileField(forms.FileField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.FileInput(attrs={"accept": ".csv,text/csv"}))
-        kwargs.setdefault("template_name", "analytics/components/file_field.html")
         kwargs.setdefault(
             "error_messages",
             {"required": "Choose a CSV file", "empty": "The file is empty", "invalid": "Choose a CSV file"},

@@ -2,15 +2,12 @@
 
 from django.conf import settings
 
-DEFAULT_RESPONSE_DAYS = 28
-DEFAULT_THANKS_WITHIN_DAYS = 14
-
 
 def response_days() -> int:
     """Days within which every contribution should have an answer; after that it is overdue."""
-    return int(getattr(settings, "COPRODUCE_CONTRIBUTION_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS))
+    return int(settings.COPRODUCE_CONTRIBUTION_RESPONSE_DAYS)
 
 
 def thanks_within_days() -> int:
     """Days after an activity ends within which each participant should have been thanked."""
-    return int(getattr(settings, "COPRODUCE_THANKS_WITHIN_DAYS", DEFAULT_THANKS_WITHIN_DAYS))
+    return int(settings.COPRODUCE_THANKS_WITHIN_DAYS)

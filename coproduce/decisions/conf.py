@@ -7,19 +7,19 @@ from django.conf import settings
 
 def min_member_share() -> Decimal:
     """The default minimum share of a group's seats held by people with lived experience (0 = no minimum)."""
-    return Decimal(str(getattr(settings, "COPRODUCE_MIN_MEMBER_SHARE", "0")))
+    return Decimal(str(settings.COPRODUCE_MIN_MEMBER_SHARE))
 
 
 def members_can_propose() -> bool:
     """Whether any group member (not only a lead) may put a proposal to their group."""
-    return bool(getattr(settings, "COPRODUCE_MEMBERS_CAN_PROPOSE", True))
+    return bool(settings.COPRODUCE_MEMBERS_CAN_PROPOSE)
 
 
 def staff_only_design_limit() -> Decimal:
     """A project is flagged when more than this share of its design-stage decisions were staff only."""
-    return Decimal(str(getattr(settings, "COPRODUCE_STAFF_ONLY_DESIGN_LIMIT", "0.5")))
+    return Decimal(str(settings.COPRODUCE_STAFF_ONLY_DESIGN_LIMIT))
 
 
 def review_notice_days() -> int:
     """How many days before its review date a decision shows as due for review."""
-    return int(getattr(settings, "COPRODUCE_DECISION_REVIEW_NOTICE_DAYS", 14))
+    return int(settings.COPRODUCE_DECISION_REVIEW_NOTICE_DAYS)

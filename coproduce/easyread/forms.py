@@ -28,7 +28,6 @@ class PictureUploadField(forms.FileField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.FileInput(attrs={"accept": "image/png,image/jpeg"}))
-        kwargs.setdefault("template_name", "easyread/components/file_field.html")
         kwargs.setdefault("error_messages", {"invalid": NOT_AN_IMAGE, "empty": "The picture file is empty"})
         super().__init__(**kwargs)
 

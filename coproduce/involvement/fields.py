@@ -152,7 +152,6 @@ class PictureField(forms.ImageField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}))
-        kwargs.setdefault("template_name", "involvement/components/file_field.html")
         kwargs.setdefault(
             "error_messages",
             {

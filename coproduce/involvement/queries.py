@@ -17,11 +17,9 @@ from coproduce.involvement.choices import (
 from coproduce.involvement.models import Activity, ActivityQuerySet, Registration
 from coproduce.people.models import NEED_CATEGORY, AccessNeed, AccessProfile, Need, NeedCategory, Person
 
-DEFAULT_PAPERS_NOTICE_DAYS = 7
-
 
 def papers_notice_days() -> int:
-    return int(getattr(settings, "COPRODUCE_PAPERS_NOTICE_DAYS", DEFAULT_PAPERS_NOTICE_DAYS))
+    return int(settings.COPRODUCE_PAPERS_NOTICE_DAYS)
 
 
 def open_opportunities(

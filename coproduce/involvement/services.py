@@ -34,22 +34,19 @@ from coproduce.involvement.tasks import (
 )
 from coproduce.people.models import ContactRoute, Person, PersonKind
 
-DEFAULT_MIN_OUTREACH_CHANNELS = 2
-DEFAULT_REMINDER_DAYS_BEFORE = 2
-DEFAULT_INTEREST_LIMIT_PER_IP = 5
 INTEREST_WINDOW = timedelta(hours=1)
 
 
 def min_outreach_channels() -> int:
-    return int(getattr(settings, "COPRODUCE_MIN_OUTREACH_CHANNELS", DEFAULT_MIN_OUTREACH_CHANNELS))
+    return int(settings.COPRODUCE_MIN_OUTREACH_CHANNELS)
 
 
 def reminder_days_before() -> int:
-    return int(getattr(settings, "COPRODUCE_REMINDER_DAYS_BEFORE", DEFAULT_REMINDER_DAYS_BEFORE))
+    return int(settings.COPRODUCE_REMINDER_DAYS_BEFORE)
 
 
 def interest_limit_per_ip() -> int:
-    return int(getattr(settings, "COPRODUCE_INTEREST_LIMIT_PER_IP", DEFAULT_INTEREST_LIMIT_PER_IP))
+    return int(settings.COPRODUCE_INTEREST_LIMIT_PER_IP)
 
 
 class ActivityRefused(Exception):

@@ -61,7 +61,6 @@ class ReceiptField(forms.FileField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}))
-        kwargs.setdefault("template_name", "payments/components/file_field.html")
         kwargs.setdefault("error_messages", {"empty": "The receipt file is empty", "invalid": "Choose a file"})
         super().__init__(**kwargs)
 

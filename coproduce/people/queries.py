@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 # Apps whose records about a person are special category data (ADR 0003), besides access needs.
 SPECIAL_CATEGORY_APPS = frozenset({"equality"})
 
-DEFAULT_RETENTION_MONTHS = 24
-
 
 def person_relations() -> list[ForeignObjectRel]:
     """Every relation from another model to Person, so that each new app's records about people are found.
@@ -241,7 +239,7 @@ def special_category_relations() -> list[ForeignObjectRel]:
 
 
 def retention_months() -> int:
-    return int(getattr(settings, "COPRODUCE_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS))
+    return int(settings.COPRODUCE_RETENTION_MONTHS)
 
 
 def months_before(moment: datetime, months: int) -> datetime:

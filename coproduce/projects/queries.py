@@ -32,7 +32,7 @@ LIVED_EXPERIENCE_KINDS: tuple[PersonKind, ...] = (PersonKind.MEMBER, PersonKind.
 
 def is_co_lead_required() -> bool:
     """Whether a project needs a co-lead with lived experience to be at design (on unless switched off)."""
-    return bool(getattr(settings, "COPRODUCE_REQUIRE_CO_LEAD", True))
+    return bool(settings.COPRODUCE_REQUIRE_CO_LEAD)
 
 
 def has_lived_experience_co_lead(project: Project) -> bool:
