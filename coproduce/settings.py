@@ -56,11 +56,9 @@ INSTALLED_APPS = [
     "django.forms",
     "axes",
     "csp",
-    "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
-    "template_partials",
     "coproduce.audit",
     "coproduce.accounts",
     "coproduce.people",
@@ -92,7 +90,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     # Axes goes last so that it sees the outcome of every sign-in attempt.
     "axes.middleware.AxesMiddleware",
 ]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,7 +28,7 @@ class Link:
     hint: str = ""
 
 
-def your_links(user: User) -> list[Link]:
+def your_links(user: User | AnonymousUser) -> list[Link]:
     """What a person can do about their own part: contributions, payments, learning, concerns."""
     if not can_record_own(user):
         return []
@@ -53,7 +54,7 @@ def your_links(user: User) -> list[Link]:
     return links
 
 
-def coordinator_links(user: User) -> list[Link]:
+def coordinator_links(user: User | AnonymousUser) -> list[Link]:
     """The lists coordinators (and the data lead and admins) work through."""
     links = []
     if can_view_overdue(user):
@@ -96,8 +97,8 @@ def coordinator_links(user: User) -> list[Link]:
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    projects = Project.objects.visible_to(request.user)[:10]
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
+    projects = Project.objects.visible_to(user)[:10]
     return render(
         request,
         "home.html",

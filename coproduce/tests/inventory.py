@@ -4,130 +4,44 @@ The browser test scans every entry with axe-core; `test_inventory.py` fails when
 exists that the inventory does not cover, so the scanned set cannot silently shrink.
 """
 
-import importlib
-from datetime import timedelta
 from functools import partial
 from types import ModuleType
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 from playwright.sync_api import Page
 
-from coproduce.accounts.models import SignInLink, hash_token
+from coproduce.analytics.tests import inventory as analytics_inventory
 from coproduce.communications.preferences import Preferences
-from coproduce.conftest import PERSONA_BY_KEY, make_persona
-from coproduce.involvement.models import Activity, Registration
-from coproduce.learning.services import ensure_learning_defaults
-from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
-from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
+from coproduce.communications.tests import inventory as communications_inventory
+from coproduce.contributions.tests import inventory as contributions_inventory
+from coproduce.decisions.tests import inventory as decisions_inventory
+from coproduce.easyread.tests import inventory as easyread_inventory
+from coproduce.learning.tests import inventory as learning_inventory
+from coproduce.newsletters.tests import inventory as newsletters_inventory
+from coproduce.payments.tests import inventory as payments_inventory
+from coproduce.reports.tests import inventory as reports_inventory
+from coproduce.reviews.tests import inventory as reviews_inventory
+from coproduce.surveys.tests import inventory as surveys_inventory
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
+from coproduce.tests.world import VALID_TOKEN, awaiting, people_import
 
-__all__ = ["ANYONE", "PERSONAS", "Visit", "World", "build_world", "object_kwargs", "submit_empty_form"]
+__all__ = ["ANYONE", "PERSONAS", "Visit", "World", "object_kwargs", "submit_empty_form"]
 
 # Apps that keep their part of the inventory beside their code, in <app>/tests/inventory.py.
-APP_INVENTORIES: tuple[ModuleType, ...] = tuple(
-    importlib.import_module(f"coproduce.{app}.tests.inventory")
-    for app in (
-        "contributions",
-        "payments",
-        "decisions",
-        "learning",
-        "communications",
-        "easyread",
-        "surveys",
-        "analytics",
-        "newsletters",
-        "reviews",
-        "reports",
-    )
+APP_INVENTORIES: tuple[ModuleType, ...] = (
+    contributions_inventory,
+    payments_inventory,
+    decisions_inventory,
+    learning_inventory,
+    communications_inventory,
+    easyread_inventory,
+    surveys_inventory,
+    analytics_inventory,
+    newsletters_inventory,
+    reviews_inventory,
+    reports_inventory,
 )
-
-VALID_TOKEN = "inventory-valid-token"
-
-
-def restore_first_notices() -> None:
-    """Put back the notices the data migration made: tests that flush the database remove them."""
-    migration = importlib.import_module("coproduce.people.migrations.0003_first_notices")
-    for purpose, title, text in migration.NOTICES:
-        Notice.objects.get_or_create(purpose=purpose, version=1, defaults={"title": title, "text": text})
-
-
-def awaiting(world: World) -> Person:
-    """Someone who registered interest on Get involved, without an account."""
-    return Person.objects.create(
-        full_name="Sunita Rao", kind="member", phone="01632 960111", awaiting_confirmation=True
-    )
-
-
-def people_import(world: World, *, mapped: bool = True, clean: bool = False) -> PeopleImport:
-    """A spreadsheet Amina has uploaded: with a problem row unless ``clean``."""
-    rows = [["Ruth Evans", "ruth@example.org", "carer"]] + ([] if clean else [["", "not-an-email", "volunteer"]])
-    return PeopleImport.objects.create(
-        uploaded_by=world.users["amina"],
-        filename="members.csv",
-        headers=["Name", "Email address", "Involved as"],
-        rows=rows,
-        mapping={"full_name": 0, "email": 1, "kind": 2} if mapped else {},
-    )
-
-
-def build_world() -> World:
-    restore_first_notices()
-    ensure_learning_defaults()
-    users = {key: make_persona(persona) for key, persona in PERSONA_BY_KEY.items()}
-    project = Project.objects.create(
-        title="Step-free bus stops", summary="Making bus stops work for everyone.", created_by=users["amina"]
-    )
-    Membership.objects.create(project=project, person=users["dev"].person, role=ProjectRole.CO_LEAD)
-    Membership.objects.create(project=project, person=users["grace"].person, role=ProjectRole.MEMBER)
-    Membership.objects.create(project=project, person=users["amina"].person, role=ProjectRole.STAFF_LEAD)
-    last = Project.objects.create(
-        title="Day centre review", summary="What worked.", stage=Lifecycle.CLOSED, created_by=users["amina"]
-    )
-    idea = Project.objects.create(
-        title="Quiet hours at the library",
-        summary="Autistic people need quiet times.",
-        stage=Lifecycle.IDEA,
-        intake_status=IntakeStatus.SUBMITTED,
-        proposed_by=users["dev"].person,
-        created_by=users["dev"],
-    )
-    person = Person.objects.create(full_name="Rosa Lindqvist", kind="member", phone="01632 960000")
-    starts = (timezone.localtime() + timedelta(days=14)).replace(hour=10, minute=0, second=0, microsecond=0)
-    activity = Activity.objects.create(
-        project=project,
-        stage="design",
-        kind="workshop",
-        title="Bus stop design workshop",
-        description="We plan the new bus stops together.",
-        easy_read_summary="We will talk about bus stops.\nYou can say what you think.",
-        format="in_person",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        venue="Riverside Community Centre",
-        venue_access="Step-free entrance.",
-        capacity=12,
-        planned_rung="co_design",
-        is_open=True,
-        created_by=users["amina"],
-    )
-    profile, _ = AccessProfile.objects.get_or_create(person=users["dev"].person)
-    AccessNeed.objects.get_or_create(profile=profile, need="easy_read")
-    registration = Registration.objects.create(activity=activity, person=users["dev"].person, status="registered")
-    now = timezone.now()
-    SignInLink.objects.create(
-        user=users["grace"], token_hash=hash_token(VALID_TOKEN), created_at=now, expires_at=now + timedelta(minutes=15)
-    )
-    return World(
-        users=users,
-        project=project,
-        last_stage_project=last,
-        idea=idea,
-        person=person,
-        activity=activity,
-        registration=registration,
-    )
 
 
 def clear_email_and_submit(page: Page) -> None:

@@ -12,10 +12,10 @@ from coproduce.tests.inventory import (
     PERMISSIONS_TESTED_ELSEWHERE,
     PERSONAS,
     World,
-    build_world,
     object_kwargs,
     url_names,
 )
+from coproduce.tests.world import build_world
 
 ALLOWED = 200
 REFUSED = 403

@@ -9,7 +9,7 @@ from coproduce.accounts.models import User
 from coproduce.newsletters.choices import Audience
 from coproduce.newsletters.models import Newsletter
 from coproduce.people.models import Consent, ConsentMethod, Notice, Person, Purpose
-from coproduce.tests.inventory import restore_first_notices
+from coproduce.tests.world import restore_first_notices
 
 
 def keep_in_touch(*people: Person) -> None:

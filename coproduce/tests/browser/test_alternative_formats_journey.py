@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 from coproduce.communications.models import FormatRequest
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -20,8 +20,8 @@ from coproduce.involvement.models import Activity, Attendance
 from coproduce.people.models import CreditPreference
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
-from coproduce.tests.inventory import build_world
 from coproduce.tests.pdfs import pdf_text
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

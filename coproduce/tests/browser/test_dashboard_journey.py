@@ -14,7 +14,7 @@ from coproduce.analytics.models import IndicatorValue
 from coproduce.analytics.services import ensure_reference_data
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import heading, move_focus_to, press
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -16,7 +16,7 @@ from coproduce.decisions.models import Concern, Decision, Response
 from coproduce.decisions.tests.inventory import steering_group
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, tick, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

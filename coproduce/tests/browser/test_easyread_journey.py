@@ -15,8 +15,8 @@ from coproduce.easyread.choices import DocumentStatus
 from coproduce.easyread.models import EasyReadDocument
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import heading, move_focus_to, press, type_into
-from coproduce.tests.inventory import build_world
 from coproduce.tests.pdfs import pdf_is_tagged, pdf_text
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -28,7 +28,7 @@ from coproduce.tests.browser.keyboard import (
     tick,
     type_into,
 )
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

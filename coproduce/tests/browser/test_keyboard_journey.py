@@ -11,7 +11,7 @@ from coproduce.model import Stage
 from coproduce.projects.models import Project
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import tab_to
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

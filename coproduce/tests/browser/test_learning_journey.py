@@ -20,7 +20,7 @@ from coproduce.learning.services import ensure_learning_defaults, plan_session
 from coproduce.projects.models import Membership, ProjectRole
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, tick, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,7 +15,7 @@ from coproduce.communications.models import ContactPreferences, Message
 from coproduce.communications.tests.inventory import some_messages
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, tick
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,7 +11,7 @@ from coproduce.newsletters.models import Newsletter
 from coproduce.newsletters.tests.inventory import keep_in_touch
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -21,7 +21,8 @@ from coproduce.payments.models import Claim, PaymentOffer
 from coproduce.payments.services import RateLine, create_rate_card
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
-from coproduce.tests.inventory import World, build_world
+from coproduce.tests.inventory import World
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -18,7 +18,7 @@ from coproduce.analytics.services import ensure_reference_data
 from coproduce.analytics.tests.factories import under_represented_world
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import heading, press, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -18,7 +18,7 @@ from coproduce.reviews.models import Review, SelfAssessment
 from coproduce.reviews.services import Answers, record_self_assessment
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

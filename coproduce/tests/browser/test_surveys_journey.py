@@ -16,7 +16,7 @@ from coproduce.surveys.choices import Answer
 from coproduce.surveys.models import SurveyAnswer, SurveyCompletion, SurveyRound
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, type_into
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

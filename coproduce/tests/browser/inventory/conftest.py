@@ -25,7 +25,7 @@ from pytest_django.live_server_helper import LiveServer
 from coproduce.conftest import TEST_SETTINGS
 from coproduce.tests.browser.conftest import new_context, session_key
 from coproduce.tests.browser.inventory.shared import Site, Snapshot
-from coproduce.tests.inventory import build_world
+from coproduce.tests.world import build_world
 
 HOST = "localhost"
 
