@@ -3,13 +3,13 @@
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
+from coproduce.http import require
+from coproduce.involvement import conf
 from coproduce.involvement.choices import (
     ArrangementStatus,
     AttendanceRole,
@@ -33,57 +33,29 @@ from coproduce.involvement.tasks import (
     tell_person_need_cannot_be_met,
 )
 from coproduce.people.models import ContactRoute, Person, PersonKind
+from coproduce.refusals import Refused
 
 INTEREST_WINDOW = timedelta(hours=1)
 
 
-def min_outreach_channels() -> int:
-    return int(settings.COPRODUCE_MIN_OUTREACH_CHANNELS)
+class ActivityRefused(Refused):
+    """An activity that cannot be saved as it is, with a message beside each field that is wrong."""
 
 
-def reminder_days_before() -> int:
-    return int(settings.COPRODUCE_REMINDER_DAYS_BEFORE)
+class RegistrationRefused(Refused):
+    """A registration that cannot be made or withdrawn as asked."""
 
 
-def interest_limit_per_ip() -> int:
-    return int(settings.COPRODUCE_INTEREST_LIMIT_PER_IP)
-
-
-class ActivityRefused(Exception):
-    """An activity that cannot be saved as it is. ``errors`` maps field names to messages for the person."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
-
-
-class RegistrationRefused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class NotReady(Exception):
+class NotReady(Refused):
     """The activity has access needs that are neither met nor explained to the person."""
 
-    def __init__(self, message: str, *, open_needs: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.open_needs = open_needs
+
+class ArrangementRefused(Refused):
+    """What was chosen for a need cannot be saved: the message sits beside that need's reason."""
 
 
-class ArrangementRefused(Exception):
-    """``errors`` maps each need to the problem with what was chosen for it."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
-
-
-class InterestRefused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class InterestRefused(Refused):
+    """An "I am interested" form from someone without an account that cannot be taken."""
 
 
 # --- Planning activities ----------------------------------------------------------------
@@ -135,7 +107,7 @@ def _schedule_deadline_alert(activity: Activity) -> None:
 
 
 def _schedule_reminder(registration: Registration, activity: Activity) -> None:
-    remind_at = activity.starts_at - timedelta(days=reminder_days_before())
+    remind_at = activity.starts_at - timedelta(days=conf.reminder_days_before())
     if remind_at <= timezone.now():
         return
     registration_id, starts_at = registration.pk, activity.starts_at.isoformat()
@@ -160,8 +132,7 @@ def create_activity(activity: Activity, *, channels: Collection[str], by: User) 
     activities, and ActivityRefused if a date is in the past, the end is not after the start, or
     a picture has no description.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     errors = _activity_problems(activity, original=None, registered=0)
     if errors:
         raise ActivityRefused(errors)
@@ -185,8 +156,7 @@ def update_activity(activity: Activity, *, channels: Collection[str], by: User) 
     PermissionDenied if ``by`` may not plan activities, and ActivityRefused as create_activity
     does, and when the places are fewer than the people already registered.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     # Lock the row so that nobody registers between counting the places and saving.
     original = Activity.objects.select_for_update().get(pk=activity.pk)
     registered = original.registrations.registered().count()
@@ -222,11 +192,10 @@ def set_registration_open(activity: Activity, *, is_open: bool, by: User) -> Act
     Effects: updates ``is_open``, records an audit event. Raises PermissionDenied if ``by`` may not
     plan activities, and ActivityRefused when opening an activity that has already started.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     if is_open and locked.has_started():
-        raise ActivityRefused({"__all__": "This activity has already started, so it cannot open for registration"})
+        raise ActivityRefused("This activity has already started, so it cannot open for registration")
     if locked.is_open != is_open:
         locked.is_open = is_open
         locked.save(update_fields=["is_open"])
@@ -278,20 +247,21 @@ def register(activity: Activity, *, person: Person, by: User) -> Registration:
     registered or waiting.
     """
     is_self = person.user_id is not None and person.user_id == by.pk
-    if not (can_manage_activities(by) or (can_register(by) and is_self)):
-        raise PermissionDenied
+    require(can_manage_activities(by) or (can_register(by) and is_self))
     # Lock the activity so that two people cannot both take its last place.
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     if not locked.is_open and not can_manage_activities(by):
-        raise RegistrationRefused("Registration for this activity is closed.")
+        raise RegistrationRefused("Registration for this activity is closed.", field="person")
     if locked.has_started():
-        raise RegistrationRefused("This activity has already started, so nobody can register for it now.")
+        raise RegistrationRefused(
+            "This activity has already started, so nobody can register for it now.", field="person"
+        )
     existing = Registration.objects.filter(activity=locked, person=person).first()
     who = "You are" if is_self else f"{person.full_name} is"
     if existing is not None and existing.status == RegistrationStatus.REGISTERED:
-        raise RegistrationRefused(f"{who} already registered for this activity.")
+        raise RegistrationRefused(f"{who} already registered for this activity.", field="person")
     if existing is not None and existing.status == RegistrationStatus.WAITING:
-        raise RegistrationRefused(f"{who} already on the waiting list for this activity.")
+        raise RegistrationRefused(f"{who} already on the waiting list for this activity.", field="person")
     registered = locked.registrations.registered().count()
     has_place = locked.capacity is None or registered < locked.capacity
     status = RegistrationStatus.REGISTERED if has_place else RegistrationStatus.WAITING
@@ -325,8 +295,7 @@ def withdraw(registration: Registration, *, by: User) -> list[Registration]:
     registrations moved up from the waiting list. Raises PermissionDenied unless ``by`` is the
     person or a coordinator, and RegistrationRefused if it was already withdrawn.
     """
-    if not can_withdraw_registration(by, registration):
-        raise PermissionDenied
+    require(can_withdraw_registration(by, registration))
     activity = Activity.objects.select_for_update().get(pk=registration.activity_id)
     current = Registration.objects.get(pk=registration.pk)
     if current.status == RegistrationStatus.WITHDRAWN:
@@ -359,7 +328,7 @@ def register_interest(
     if (
         ip_address is not None
         and InterestRequest.objects.filter(ip_address=ip_address, requested_at__gte=since).count()
-        >= interest_limit_per_ip()
+        >= conf.interest_limit_per_ip()
     ):
         raise InterestRefused(
             "We have had a lot of forms from your internet connection in the last hour. Please try again later."
@@ -392,8 +361,7 @@ def record_roster_view(activity: Activity, *, by: User) -> None:
     Effects: records an audit event (without any needs in it). Raises PermissionDenied if ``by``
     may not see rosters.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     record_event(actor=by, action="activity.roster_viewed", target=activity)
 
 
@@ -415,15 +383,14 @@ def set_arrangements(
     Raises PermissionDenied if ``by`` may not see rosters, ArrangementRefused when a need that
     cannot be met has no reason, and ValueError for a need the person has not told us about.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     activity = Activity.objects.select_for_update().get(pk=registration.activity_id)
     known = {line.need for line in roster_entry(registration).needs}
     unknown = set(decisions) - known
     if unknown:
         raise ValueError(f"The person has not told us about these needs: {sorted(unknown)}.")
     errors = {
-        need: "Say why this cannot be met. We will tell the person."
+        f"reason_{need}": "Say why this cannot be met. We will tell the person."
         for need, (status, reason) in decisions.items()
         if status == ArrangementStatus.CANNOT_BE_MET and not reason.strip()
     }
@@ -467,16 +434,14 @@ def mark_ready(activity: Activity, *, by: User) -> Activity:
     if ``by`` may not plan activities, and NotReady while any need is not met and not explained
     (no status yet, or "being arranged").
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     open_needs = roster(locked).unacknowledged
     if open_needs:
         count = len(open_needs)
         raise NotReady(
             f"This activity cannot be marked ready yet. {count} access need{'s are' if count != 1 else ' is'} "
-            "not met. Mark each need as met, or say why it cannot be met.",
-            open_needs=count,
+            "not met. Mark each need as met, or say why it cannot be met."
         )
     if not locked.is_ready:
         locked.is_ready = True
@@ -505,8 +470,7 @@ def record_attendance(
     Attendance for each person, records an audit event. Raises PermissionDenied if ``by`` may not
     plan activities, and ValueError if nobody is given or ``minutes`` is not positive.
     """
-    if not can_manage_activities(by):
-        raise PermissionDenied
+    require(can_manage_activities(by))
     if not people:
         raise ValueError("Say who attended.")
     if minutes < 1:

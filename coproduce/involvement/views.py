@@ -4,6 +4,7 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
@@ -16,7 +17,9 @@ from django.utils.datastructures import MultiValueDict
 from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
 from coproduce.communications.readability import Panel, hide_errors, is_readability_check, readability_for
-from coproduce.forms import ConfirmForm, submitted
+from coproduce.forms import ConfirmForm, show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.involvement import conf
 from coproduce.involvement.choices import ArrangementStatus, AttendanceRole, RegistrationStatus, outreach_warning
 from coproduce.involvement.forms import (
     ActivityForm,
@@ -51,12 +54,10 @@ from coproduce.involvement.services import (
     RegistrationRefused,
     create_activity,
     mark_ready,
-    min_outreach_channels,
     record_attendance,
     record_roster_view,
     register,
     register_interest,
-    reminder_days_before,
     set_arrangements,
     set_registration_open,
     update_activity,
@@ -69,13 +70,13 @@ from coproduce.projects.models import Project
 PAGE_SIZE = 20
 
 
-def _own_person(user: User) -> Person | None:
+def _own_person(user: User | AnonymousUser) -> Person | None:
     if not user.is_authenticated:
         return None
     return Person.objects.filter(user=user).first()
 
 
-def _activity_for(user: User, pk: int) -> Activity:
+def _activity_for(user: User | AnonymousUser, pk: int) -> Activity:
     """An activity the person may see. Others get "not found", so private activities stay unknown."""
     activity = get_object_or_404(Activity.objects.select_related("project"), pk=pk)
     if not can_view_activity(user, activity):
@@ -84,8 +85,7 @@ def _activity_for(user: User, pk: int) -> Activity:
 
 
 def _managed_activity(user: User, pk: int) -> Activity:
-    if not can_manage_activities(user):
-        raise PermissionDenied
+    require(can_manage_activities(user))
     return get_object_or_404(Activity.objects.select_related("project"), pk=pk)
 
 
@@ -94,14 +94,13 @@ def _managed_activity(user: User, pk: int) -> Activity:
 
 @login_not_required
 def opportunities(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
     filters = OpportunityFilterForm(request.GET)
     activities = open_opportunities(**filters.filters())
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     statuses: dict[int, str] = {}
-    if user.is_authenticated:
+    if request.user.is_authenticated:
         statuses = dict(
-            Registration.objects.of_user(user)
+            Registration.objects.of_user(request.user)
             .filter(activity__in=[activity.pk for activity in page.object_list])
             .exclude(status=RegistrationStatus.WITHDRAWN)
             .values_list("activity_id", "status")
@@ -111,15 +110,14 @@ def opportunities(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "involvement/opportunities.html",
-        {"page": page, "filters": filters, "can_manage": can_manage_activities(user)},
+        {"page": page, "filters": filters, "can_manage": can_manage_activities(request.user)},
     )
 
 
 @login_not_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _activity_for(user, pk)
-    registration = registration_of(activity, _own_person(user))
+    activity = _activity_for(request.user, pk)
+    registration = registration_of(activity, _own_person(request.user))
     registered = activity.registrations.registered().count()
     return render(
         request,
@@ -134,17 +132,16 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "places_left": None if activity.capacity is None else max(activity.capacity - registered, 0),
             "has_started": activity.has_started(),
-            "reminder_days": reminder_days_before(),
-            "can_register": can_register(user),
-            "can_manage": can_manage_activities(user),
+            "reminder_days": conf.reminder_days_before(),
+            "can_register": can_register(request.user),
+            "can_manage": can_manage_activities(request.user),
         },
     )
 
 
 @login_not_required
 def activity_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _activity_for(user, pk)
+    activity = _activity_for(request.user, pk)
     url = request.build_absolute_uri(reverse("involvement:detail", kwargs={"pk": activity.pk}))
     response = HttpResponse(
         calendar_file(activity, url=url, now=timezone.now()), content_type="text/calendar; charset=utf-8"
@@ -155,8 +152,7 @@ def activity_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 def easy_read_image(request: HttpRequest, pk: int) -> FileResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _activity_for(user, pk)
+    activity = _activity_for(request.user, pk)
     if not activity.easy_read_image:
         raise Http404
     content_type = mimetypes.guess_type(activity.easy_read_image.name or "")[0] or "application/octet-stream"
@@ -171,9 +167,8 @@ def easy_read_image(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_not_required
 def interest(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _activity_for(user, pk)
-    if user.is_authenticated:
+    activity = _activity_for(request.user, pk)
+    if request.user.is_authenticated:
         return render(request, "involvement/interest.html", {"activity": activity, "form": None})
     form = InterestForm(submitted(request))
     if form.is_valid():
@@ -190,7 +185,7 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
                 ip_address=client_ip(request),
             )
         except InterestRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Thank you. We will contact you to confirm your place.")
             return redirect("involvement:detail", pk=activity.pk)
@@ -200,18 +195,17 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Registering and withdrawing ----------------------------------------------------------
 
 
-def activity_register(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _activity_for(user, pk)
-    person = _own_person(user)
-    if person is None or not can_register(user):
+def activity_register(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _activity_for(request.user, pk)
+    person = _own_person(request.user)
+    if person is None or not can_register(request.user):
         raise PermissionDenied
     form = ConfirmForm(submitted(request))
     if form.is_valid():
         try:
-            registration = register(activity, person=person, by=user)
+            registration = register(activity, person=person, by=request.user)
         except RegistrationRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             if registration.status == RegistrationStatus.REGISTERED:
                 messages.success(request, f"You are registered for {activity.title}. We have sent you an email.")
@@ -224,18 +218,16 @@ def activity_register(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "involvement/register.html", {"activity": activity, "form": form})
 
 
-def registration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def registration_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     registration = get_object_or_404(Registration.objects.select_related("activity", "person"), pk=pk)
-    if not can_withdraw_registration(user, registration):
-        raise PermissionDenied
-    is_self = registration.person.user_id == user.pk
+    require(can_withdraw_registration(request.user, registration))
+    is_self = registration.person.user_id == request.user.pk
     form = ConfirmForm(submitted(request))
     if form.is_valid():
         try:
-            withdraw(registration, by=user)
+            withdraw(registration, by=request.user)
         except RegistrationRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             if is_self:
                 messages.success(request, f"You have withdrawn from {registration.activity.title}.")
@@ -247,10 +239,9 @@ def registration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def your_activities(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def your_activities(request: AuthenticatedHttpRequest) -> HttpResponse:
     registrations = (
-        Registration.objects.of_user(user)
+        Registration.objects.of_user(request.user)
         .filter(status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING])
         .select_related("activity")
         .order_by("activity__starts_at", "id")
@@ -269,15 +260,13 @@ def your_activities(request: HttpRequest) -> HttpResponse:
 # --- Running activities: coordinators -----------------------------------------------------
 
 
-def manage(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_activities(user):
-        raise PermissionDenied
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_activities(request.user))
     page = Paginator(activities_to_manage(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "involvement/manage.html", {"page": page})
 
 
-def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+def _files(request: AuthenticatedHttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
@@ -285,7 +274,7 @@ def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
 READABLE_FIELDS = {"description": "Description", "easy_read_summary": "Easy Read summary"}
 
 
-def _readability_check(request: HttpRequest, form: ActivityForm) -> list[Panel] | None:
+def _readability_check(request: AuthenticatedHttpRequest, form: ActivityForm) -> list[Panel] | None:
     """The readability panels if the person pressed "Check readability" (then nothing is saved)."""
     if not is_readability_check(submitted(request)):
         return None
@@ -308,10 +297,8 @@ def _activity_form_page(
     return render(request, "involvement/activity_form.html", context)
 
 
-def activity_create(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_activities(user):
-        raise PermissionDenied
+def activity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_activities(request.user))
     # A link from a project page can choose the project: /get-involved/manage/new/?project=3
     project_id = request.GET.get("project", "")
     project = Project.objects.filter(pk=int(project_id)).first() if project_id.isdigit() else None
@@ -320,36 +307,32 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     panels = _readability_check(request, form)
     if panels is None and form.is_valid():
         try:
-            activity = create_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=user)
+            activity = create_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=request.user)
         except ActivityRefused as refusal:
-            for field, message in refusal.errors.items():
-                form.add_error(None if field == "__all__" else field, message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"{activity.title} is saved. Open it for registration when it is ready.")
             return redirect("involvement:manage_activity", pk=activity.pk)
     return _activity_form_page(request, form, None, panels)
 
 
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def activity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     form = ActivityForm(submitted(request), _files(request), instance=activity)
     panels = _readability_check(request, form)
     if panels is None and form.is_valid():
         try:
-            update_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=user)
+            update_activity(form.save(commit=False), channels=form.cleaned_data["channels"], by=request.user)
         except ActivityRefused as refusal:
-            for field, message in refusal.errors.items():
-                form.add_error(None if field == "__all__" else field, message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("involvement:manage_activity", pk=activity.pk)
     return _activity_form_page(request, form, activity, panels)
 
 
-def manage_activity(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def manage_activity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     outreach = list(activity.outreach.all())
     counts = {
         status: activity.registrations.filter(status=status).count()
@@ -361,7 +344,9 @@ def manage_activity(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "outreach": outreach,
-            "outreach_warning": outreach_warning([item.channel for item in outreach], minimum=min_outreach_channels()),
+            "outreach_warning": outreach_warning(
+                [item.channel for item in outreach], minimum=conf.min_outreach_channels()
+            ),
             "registered": counts[RegistrationStatus.REGISTERED],
             "waiting": counts[RegistrationStatus.WAITING],
             "interested": counts[RegistrationStatus.INTERESTED],
@@ -371,16 +356,15 @@ def manage_activity(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def activity_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     form = PublishForm(submitted(request), initial={"is_open": "no" if activity.is_open else "yes"})
     if form.is_valid():
         is_open = form.cleaned_data["is_open"]
         try:
-            set_registration_open(activity, is_open=is_open, by=user)
+            set_registration_open(activity, is_open=is_open, by=request.user)
         except ActivityRefused as refusal:
-            form.add_error(None, refusal.errors["__all__"])
+            show_refusal(form, refusal)
         else:
             messages.success(
                 request,
@@ -396,30 +380,28 @@ def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def activity_roster(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def activity_roster(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     # Coordinators may see the access needs of the people on their rosters (ADR 0003); the view
     # records that they looked, without the needs themselves.
-    record_roster_view(activity, by=user)
+    record_roster_view(activity, by=request.user)
     return render(request, "involvement/roster.html", {"activity": activity, "roster": roster(activity)})
 
 
-def registration_arrangements(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_activities(user):
-        raise PermissionDenied
+def registration_arrangements(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_activities(request.user))
     registration = get_object_or_404(Registration.objects.select_related("activity", "person"), pk=pk)
-    if registration.status == RegistrationStatus.WITHDRAWN or not can_view_access_needs(user, registration.person):
+    if registration.status == RegistrationStatus.WITHDRAWN or not can_view_access_needs(
+        request.user, registration.person
+    ):
         raise Http404
     entry = roster_entry(registration)
     form = ArrangementsForm(submitted(request), needs=entry.needs)
     if form.is_valid():
         try:
-            changed = set_arrangements(registration, decisions=form.decisions(), by=user)
+            changed = set_arrangements(registration, decisions=form.decisions(), by=request.user)
         except ArrangementRefused as refusal:
-            for need, message in refusal.errors.items():
-                form.add_error(f"reason_{need}", message)
+            show_refusal(form, refusal)
         else:
             person = registration.person
             told = any(arrangement.status == ArrangementStatus.CANNOT_BE_MET for arrangement in changed)
@@ -439,18 +421,17 @@ def registration_arrangements(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def roster_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def roster_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     # The roster's "Add" link for someone who said they were interested chooses them: ?person=12
     person_id = request.GET.get("person", "")
     form = AddPersonForm(submitted(request), initial={"person": int(person_id)} if person_id.isdigit() else {})
     if form.is_valid():
         person = form.cleaned_data["person"]
         try:
-            registration = register(activity, person=person, by=user)
+            registration = register(activity, person=person, by=request.user)
         except RegistrationRefused as refusal:
-            form.add_error("person", refusal.message)
+            show_refusal(form, refusal)
         else:
             where = "registered" if registration.status == RegistrationStatus.REGISTERED else "on the waiting list"
             messages.success(request, f"{person.full_name} is {where}.")
@@ -458,15 +439,14 @@ def roster_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "involvement/roster_add.html", {"activity": activity, "form": form})
 
 
-def activity_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def activity_mark_ready(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     form = ConfirmForm(submitted(request))
     if form.is_valid():
         try:
-            mark_ready(activity, by=user)
+            mark_ready(activity, by=request.user)
         except NotReady as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"{activity.title} is ready.")
             return redirect("involvement:manage_activity", pk=activity.pk)
@@ -483,9 +463,8 @@ def activity_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def activity_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    activity = _managed_activity(user, pk)
+def activity_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    activity = _managed_activity(request.user, pk)
     form = AttendanceForm(submitted(request), activity=activity)
     if form.is_valid():
         people = form.chosen_people()
@@ -495,7 +474,7 @@ def activity_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             role=AttendanceRole(form.cleaned_data["role"]),
             minutes=form.cleaned_data["minutes"],
             from_paper=form.cleaned_data["from_paper"],
-            by=user,
+            by=request.user,
         )
         count = len(people)
         messages.success(request, f"Attendance saved for {count} {'person' if count == 1 else 'people'}.")

@@ -692,7 +692,7 @@ def test_set_arrangements_refuses_cannot_be_met_without_a_reason(amina: User, de
             by=amina,
         )
 
-    assert refusal.value.errors == {"step_free": "Say why this cannot be met. We will tell the person."}
+    assert refusal.value.errors == {"reason_step_free": "Say why this cannot be met. We will tell the person."}
     assert NeedArrangement.objects.count() == 0
 
 
@@ -741,7 +741,6 @@ def test_mark_ready_refuses_while_a_need_has_no_status(amina: User, devs_place: 
     with pytest.raises(NotReady) as refusal:
         mark_ready(devs_place.activity, by=amina)
 
-    assert refusal.value.open_needs == 1
     assert refusal.value.message == (
         "This activity cannot be marked ready yet. 1 access need is not met. "
         "Mark each need as met, or say why it cannot be met."
@@ -762,7 +761,6 @@ def test_mark_ready_refuses_while_a_need_is_being_arranged(amina: User, devs_pla
     with pytest.raises(NotReady) as refusal:
         mark_ready(devs_place.activity, by=amina)
 
-    assert refusal.value.open_needs == 2
     assert "2 access needs are not met" in refusal.value.message
 
 
@@ -790,7 +788,7 @@ def test_mark_ready_counts_other_needs_the_person_wrote_down(amina: User, grace:
     with pytest.raises(NotReady) as refusal:
         mark_ready(workshop, by=amina)
 
-    assert refusal.value.open_needs == 1
+    assert "1 access need is not met" in refusal.value.message
 
 
 def test_mark_ready_ignores_the_needs_of_people_on_the_waiting_list(amina: User, dev: User, workshop: Activity) -> None:
