@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
+from coproduce.involvement import conf
 from coproduce.involvement.choices import (
     ACKNOWLEDGED_STATUSES,
     ALTERNATIVE_FORMATS,
@@ -16,10 +16,6 @@ from coproduce.involvement.choices import (
 )
 from coproduce.involvement.models import Activity, ActivityQuerySet, Registration
 from coproduce.people.models import NEED_CATEGORY, AccessNeed, AccessProfile, Need, NeedCategory, Person
-
-
-def papers_notice_days() -> int:
-    return int(settings.COPRODUCE_PAPERS_NOTICE_DAYS)
 
 
 def open_opportunities(
@@ -216,7 +212,7 @@ def papers_warning(activity: Activity, registered: list[RosterEntry]) -> str | N
     if activity.papers_issued_on is None:
         return None
     days = (activity_date(activity) - activity.papers_issued_on).days
-    notice = papers_notice_days()
+    notice = conf.papers_notice_days()
     if days >= notice:
         return None
     count = sum(1 for entry in registered if entry.needs_alternative_format)

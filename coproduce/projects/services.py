@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
+from coproduce.http import require
 from coproduce.learning import conf as learning_conf
 from coproduce.learning.queries import has_completed_course, has_signed_champion, has_signed_current_charter
 from coproduce.people.models import Person, PersonKind
@@ -36,6 +36,7 @@ from coproduce.projects.queries import (
     is_co_lead_required,
 )
 from coproduce.projects.tasks import tell_members_about_stage
+from coproduce.refusals import Refused
 
 # A new project starts as an idea or, if the coordinator is ready to plan it with people, at design.
 START_STAGES: tuple[Lifecycle, ...] = (Lifecycle.IDEA, Lifecycle.DESIGN)
@@ -65,12 +66,8 @@ LEAD_TRAINING_NEEDED = (
 TRAINED_LEAD_KINDS = frozenset({PersonKind.STAFF, PersonKind.PARTNER_REPRESENTATIVE})
 
 
-class ProjectChangeRefused(Exception):
+class ProjectChangeRefused(Refused):
     """A change that the model of co-production does not allow, explained for the person."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class StageChangeRefused(ProjectChangeRefused):
@@ -145,20 +142,19 @@ def create_project(
     partner lead has not completed the co-production course, and ChampionRefused if the champion has
     not signed the current charter (both StageChangeRefused, so a caller that shows those shows these).
     """
-    if not can_create_project(by):
-        raise PermissionDenied
+    require(can_create_project(by))
     start_at = Lifecycle(start_at)
     if start_at not in START_STAGES:
-        raise StageChangeRefused("A new project starts at the idea stage or the design stage.")
+        raise StageChangeRefused("A new project starts at the idea stage or the design stage.", field="co_lead")
     if start_at == Lifecycle.DESIGN and is_co_lead_required() and not _is_lived_experience(co_lead):
-        raise StageChangeRefused(CO_LEAD_NEEDED_TO_START)
+        raise StageChangeRefused(CO_LEAD_NEEDED_TO_START, field="co_lead")
     for lead in (co_lead, staff_lead):
         problem = lead_training_problem(lead) if lead is not None else None
         if problem:
-            raise LeadRefused(problem)
+            raise LeadRefused(problem, field="co_lead")
     problem = champion_problem(champion) if champion is not None else None
     if problem:
-        raise ChampionRefused(problem)
+        raise ChampionRefused(problem, field="co_lead")
     now = timezone.now()
     project.created_by = by
     project.stage = start_at
@@ -188,8 +184,7 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
     ``COPRODUCE_REQUIRE_CO_LEAD`` is off) or without a champion who has signed the current charter
     (unless ``COPRODUCE_REQUIRE_SIGNED_CHAMPION`` is off).
     """
-    if not can_advance_project(by, project):
-        raise PermissionDenied
+    require(can_advance_project(by, project))
     # Lock the row so that two people moving the project at once cannot skip a stage between them.
     locked = Project.objects.select_for_update().get(pk=project.pk)
     to = Lifecycle(to)
@@ -236,8 +231,7 @@ def propose_project(project: Project, *, by: User) -> Project:
     its first StageChange, records an audit event. Raises PermissionDenied if ``by`` may not propose
     projects (they must be signed in and have a record of their own).
     """
-    if not can_propose_project(by):
-        raise PermissionDenied
+    require(can_propose_project(by))
     now = timezone.now()
     project.created_by = by
     project.proposed_by = Person.objects.get(user=by)
@@ -270,8 +264,7 @@ def accept_idea(project: Project, *, by: User) -> Project:
     to the project group as a member, records an audit event. Raises PermissionDenied if ``by`` may
     not decide about ideas, and IntakeDecisionRefused if the idea is not waiting for a decision.
     """
-    if not can_decide_intake(by):
-        raise PermissionDenied
+    require(can_decide_intake(by))
     locked = _lock_undecided_idea(project)
     locked.intake_status = IntakeStatus.ACCEPTED
     locked.intake_decided_at = timezone.now()
@@ -293,8 +286,7 @@ def decline_idea(project: Project, *, reason: str, by: User) -> Project:
     PermissionDenied if ``by`` may not decide about ideas, and IntakeDecisionRefused if there is no
     reason or the idea is not waiting for a decision.
     """
-    if not can_decide_intake(by):
-        raise PermissionDenied
+    require(can_decide_intake(by))
     reason = reason.strip()
     if not reason:
         raise IntakeDecisionRefused(DECLINE_REASON_NEEDED)
@@ -315,8 +307,7 @@ def record_assessment(assessment: OpportunityAssessment, *, project: Project, by
     Effects: saves the assessment with who recorded it and when, records an audit event. Raises
     PermissionDenied if ``by`` may not assess this project.
     """
-    if not can_assess_project(by, project):
-        raise PermissionDenied
+    require(can_assess_project(by, project))
     is_new = assessment.pk is None
     assessment.project = project
     assessment.recorded_by = by
@@ -335,8 +326,7 @@ def approve_design(project: Project, *, by: User) -> Project:
     not at the design stage, is already approved, or has no involvement record from its idea or
     design stage (people must be involved before the design is settled).
     """
-    if not can_approve_design(by):
-        raise PermissionDenied
+    require(can_approve_design(by))
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.design_approved_at is not None:
         raise DesignApprovalRefused("The design of this project is already approved.")
@@ -360,20 +350,19 @@ def add_to_project_group(project: Project, *, person: Person, role: ProjectRole,
     the person already has that role, a champion has not signed the current charter, or a staff or
     partner co-lead or staff lead has not completed the co-production course.
     """
-    if not can_manage_project_group(by):
-        raise PermissionDenied
+    require(can_manage_project_group(by))
     role = ProjectRole(role)
     if role == ProjectRole.CO_LEAD and not _is_lived_experience(person):
-        raise GroupChangeRefused("A co-lead must be a member or a carer, with lived experience.")
+        raise GroupChangeRefused("A co-lead must be a member or a carer, with lived experience.", field="person")
     if Membership.objects.filter(project=project, person=person, role=role).exists():
-        raise GroupChangeRefused(f"{person.name} already has this role in the project group.")
+        raise GroupChangeRefused(f"{person.name} already has this role in the project group.", field="person")
     problem = None
     if role in (ProjectRole.CO_LEAD, ProjectRole.STAFF_LEAD):
         problem = lead_training_problem(person)
     elif role == ProjectRole.CHAMPION:
         problem = champion_problem(person)
     if problem:
-        raise GroupChangeRefused(problem)
+        raise GroupChangeRefused(problem, field="person")
     membership = Membership.objects.create(project=project, person=person, role=role)
     record_event(actor=by, action="project.group_member_added", target=project, payload={"role": role.value})
     return membership

@@ -2,15 +2,15 @@
 assessment, the project group, approving the design, and moving a project on."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
 from coproduce.analytics.permissions import can_view_representation
 from coproduce.communications.readability import ReadabilityCheck
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.people.models import Person
 from coproduce.projects.forms import (
     AddToGroupForm,
@@ -67,27 +67,28 @@ READABLE_FIELDS = {"summary": "Summary"}
 
 def _project_for(user: User, pk: int) -> Project:
     project = get_object_or_404(Project.objects.select_related("assessment"), pk=pk)
-    if not can_view_project(user, project):
-        raise PermissionDenied
+    require(can_view_project(user, project))
     return project
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    projects = Project.objects.visible_to(user).taken_on()
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    projects = Project.objects.visible_to(request.user).taken_on()
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
-        {"page": page, "can_create": can_create_project(user), "can_propose": can_propose_project(user)},
+        {
+            "page": page,
+            "can_create": can_create_project(request.user),
+            "can_propose": can_propose_project(request.user),
+        },
     )
 
 
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    project = _project_for(user, pk)
+def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project_for(request.user, pk)
     memberships = project.memberships.select_related("person")
-    may_manage_group = can_manage_project_group(user)
+    may_manage_group = can_manage_project_group(request.user)
     needs_co_lead = (
         project.stage == Lifecycle.IDEA and is_co_lead_required() and not has_lived_experience_co_lead(project)
     )
@@ -102,59 +103,57 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rungs": rungs_by_stage(project),
             "first_involvement": first_involvement_stage(project),
             "can_advance": (
-                can_advance_project(user, project)
+                can_advance_project(request.user, project)
                 and project.next_stage is not None
                 and not project.is_waiting_for_intake
                 and not project.is_declined
             ),
             "needs_co_lead": needs_co_lead,
-            "can_assess": can_assess_project(user, project),
+            "can_assess": can_assess_project(request.user, project),
             "can_approve_design": (
-                can_approve_design(user) and project.stage == Lifecycle.DESIGN and project.design_approved_at is None
+                can_approve_design(request.user)
+                and project.stage == Lifecycle.DESIGN
+                and project.design_approved_at is None
             ),
             "can_manage_group": may_manage_group,
-            "can_view_report": can_view_project_report(user, project),
-            "can_view_representation": can_view_representation(user),
-            "can_publish_you_said_we_did": can_publish_you_said_we_did(user, project),
+            "can_view_report": can_view_project_report(request.user, project),
+            "can_view_representation": can_view_representation(request.user),
+            "can_publish_you_said_we_did": can_publish_you_said_we_did(request.user, project),
         },
     )
 
 
-def project_create(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_create_project(user):
-        raise PermissionDenied
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_create_project(request.user))
     form = ProjectForm(submitted(request))
     check = ReadabilityCheck(request, form, READABLE_FIELDS)
     if not check.pressed and form.is_valid():
         try:
             project = create_project(
                 form.save(commit=False),
-                by=user,
+                by=request.user,
                 co_lead=form.cleaned_data["co_lead"],
                 staff_lead=form.cleaned_data["staff_lead"],
                 champion=form.cleaned_data["champion"],
                 start_at=form.cleaned_data["start_at"],
             )
         except StageChangeRefused as refusal:
-            form.add_error("co_lead", refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"You started the project at the {project.get_stage_display().lower()} stage.")
             return redirect("projects:detail", pk=project.pk)
     return render(request, "projects/project_form.html", {"form": form, **check.context()})
 
 
-def project_advance(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    project = _project_for(user, pk)
-    if not can_advance_project(user, project):
-        raise PermissionDenied
+def project_advance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project_for(request.user, pk)
+    require(can_advance_project(request.user, project))
     form = AdvanceStageForm(submitted(request), initial={"to_stage": project.next_stage})
     if form.is_valid():
         try:
-            advanced = advance_stage(project, to=form.cleaned_data["to_stage"], by=user)
+            advanced = advance_stage(project, to=form.cleaned_data["to_stage"], by=request.user)
         except StageChangeRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             if advanced.stage == Lifecycle.CLOSED:
                 messages.success(request, "The project is closed.")
@@ -172,71 +171,61 @@ def project_advance(request: HttpRequest, pk: int) -> HttpResponse:
                 and is_co_lead_required()
                 and not has_lived_experience_co_lead(project)
             ),
-            "can_manage_group": can_manage_project_group(user),
+            "can_manage_group": can_manage_project_group(request.user),
         },
     )
 
 
-def project_propose(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_propose_project(user):
-        raise PermissionDenied
+def project_propose(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_propose_project(request.user))
     form = ProposalForm(submitted(request))
     check = ReadabilityCheck(request, form, READABLE_FIELDS)
     if not check.pressed and form.is_valid():
-        propose_project(form.save(commit=False), by=user)
+        propose_project(form.save(commit=False), by=request.user)
         messages.success(request, "Thank you for your idea. A coordinator will read it and decide what happens next.")
         return redirect("projects:my_ideas")
     return render(request, "projects/project_propose.html", {"form": form, **check.context()})
 
 
-def my_ideas(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_propose_project(user):
-        raise PermissionDenied
-    person = get_object_or_404(Person, user=user)
+def my_ideas(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_propose_project(request.user))
+    person = get_object_or_404(Person, user=request.user)
     page = Paginator(ideas_proposed_by(person), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "projects/my_ideas.html", {"page": page})
 
 
-def intake(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_decide_intake(user):
-        raise PermissionDenied
+def intake(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_decide_intake(request.user))
     page = Paginator(intake_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "projects/intake.html", {"page": page})
 
 
-def decide_intake(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_decide_intake(user):
-        raise PermissionDenied
+def decide_intake(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_decide_intake(request.user))
     project = get_object_or_404(Project.objects.select_related("proposed_by"), pk=pk)
     form = IntakeDecisionForm(submitted(request))
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == IntakeDecisionForm.ACCEPT:
-                accept_idea(project, by=user)
+                accept_idea(project, by=request.user)
                 messages.success(request, f"You took on “{project.title}”. It is a project at the idea stage now.")
             else:
-                decline_idea(project, reason=form.cleaned_data["reason"], by=user)
+                decline_idea(project, reason=form.cleaned_data["reason"], by=request.user)
                 messages.success(request, f"You did not take “{project.title}” forward. We will show your reason.")
         except IntakeDecisionRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             return redirect("projects:intake")
     return render(request, "projects/decide_intake.html", {"project": project, "form": form})
 
 
-def project_assessment(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    project = _project_for(user, pk)
-    if not can_assess_project(user, project):
-        raise PermissionDenied
+def project_assessment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project_for(request.user, pk)
+    require(can_assess_project(request.user, project))
     existing = assessment_of(project)
     form = AssessmentForm(submitted(request), instance=existing)
     if form.is_valid():
-        record_assessment(form.save(commit=False), project=project, by=user)
+        record_assessment(form.save(commit=False), project=project, by=request.user)
         messages.success(request, "The opportunity assessment is saved.")
         return redirect("projects:detail", pk=project.pk)
     return render(
@@ -244,36 +233,32 @@ def project_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def project_approve_design(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    project = _project_for(user, pk)
-    if not can_approve_design(user):
-        raise PermissionDenied
+def project_approve_design(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project_for(request.user, pk)
+    require(can_approve_design(request.user))
     form = ApproveDesignForm(submitted(request))
     if form.is_valid():
         try:
-            approve_design(project, by=user)
+            approve_design(project, by=request.user)
         except DesignApprovalRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "The design is approved.")
             return redirect("projects:detail", pk=project.pk)
     return render(request, "projects/project_approve_design.html", {"project": project, "form": form})
 
 
-def project_add_to_group(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    project = _project_for(user, pk)
-    if not can_manage_project_group(user):
-        raise PermissionDenied
+def project_add_to_group(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project_for(request.user, pk)
+    require(can_manage_project_group(request.user))
     form = AddToGroupForm(submitted(request))
     if form.is_valid():
         try:
             membership = add_to_project_group(
-                project, person=form.cleaned_data["person"], role=form.cleaned_data["role"], by=user
+                project, person=form.cleaned_data["person"], role=form.cleaned_data["role"], by=request.user
             )
         except GroupChangeRefused as refusal:
-            form.add_error("person", refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(
                 request, f"{membership.person.name} is in the project group as {membership.get_role_display().lower()}."

@@ -15,7 +15,7 @@ from coproduce.communications.preferences import COOKIE_NAME, Preferences
 from coproduce.communications.tests.test_readability import HARD, PLAIN
 from coproduce.involvement.models import Activity
 from coproduce.involvement.tests.factories import ActivityFactory
-from coproduce.involvement.tests.test_views import activity_data
+from coproduce.involvement.tests.views.helpers import activity_data
 from coproduce.projects.models import Project
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,13 @@
-"""Fixtures for the involvement tests: uploads go to a temporary folder, and a workshop to register for."""
+"""Fixtures for the involvement tests: uploads in a temporary folder, a workshop, and a place with needs."""
 
 from pathlib import Path
 
 import pytest
 
 from coproduce.accounts.models import User
-from coproduce.involvement.models import Activity
-from coproduce.involvement.tests.factories import ActivityFactory
+from coproduce.involvement.models import Activity, Registration
+from coproduce.involvement.tests.factories import ActivityFactory, RegistrationFactory, give_needs
+from coproduce.people.models import Need
 from coproduce.projects.models import Project
 
 
@@ -20,3 +21,10 @@ def media_in_tmp(settings, tmp_path: Path) -> Path:
 def workshop(amina: User, bus_stops: Project) -> Activity:
     """An open co-design workshop for the bus stops project, with 2 places, in two weeks."""
     return ActivityFactory.create(project=bus_stops, title="Bus stop design workshop", capacity=2, created_by=amina)
+
+
+@pytest.fixture
+def devs_place(dev: User, workshop: Activity) -> Registration:
+    """Dev's place at the workshop; Dev needs Easy Read and step-free access."""
+    give_needs(dev.person, Need.EASY_READ, Need.STEP_FREE)
+    return RegistrationFactory.create(activity=workshop, person=dev.person)

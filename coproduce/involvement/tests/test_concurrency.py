@@ -13,7 +13,7 @@ from django.db import connection, connections
 from coproduce.accounts.models import User
 from coproduce.involvement.choices import RegistrationStatus
 from coproduce.involvement.models import Registration
-from coproduce.involvement.services import register, withdraw
+from coproduce.involvement.services.registrations import register, withdraw
 from coproduce.involvement.tests.factories import ActivityFactory, RegistrationFactory
 from coproduce.projects.models import Project
 

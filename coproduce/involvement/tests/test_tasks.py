@@ -20,7 +20,9 @@ from coproduce.communications.choices import MessageStatus
 from coproduce.communications.models import Message
 from coproduce.involvement.choices import ArrangementStatus, RegistrationStatus
 from coproduce.involvement.models import Activity
-from coproduce.involvement.services import register, set_arrangements, update_activity, withdraw
+from coproduce.involvement.services.activities import update_activity
+from coproduce.involvement.services.registrations import register, withdraw
+from coproduce.involvement.services.roster import set_arrangements
 from coproduce.involvement.tasks import alert_open_needs_at_deadline, send_activity_reminder
 from coproduce.involvement.tests.factories import RegistrationFactory, give_needs, in_days
 from coproduce.people.models import Need, Person

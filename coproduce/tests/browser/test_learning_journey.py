@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from coproduce.involvement.choices import AttendanceRole
 from coproduce.involvement.models import Activity
-from coproduce.involvement.services import record_attendance
+from coproduce.involvement.services.attendance import record_attendance
 from coproduce.learning.models import Course, OrganisationCommitment, Signature, TrainingRecord
 from coproduce.learning.services import ensure_learning_defaults, plan_session
 from coproduce.projects.models import Membership, ProjectRole

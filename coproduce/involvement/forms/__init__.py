@@ -1,0 +1,1 @@
+"""Forms for finding, planning and running activities, one module per area."""

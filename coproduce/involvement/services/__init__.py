@@ -1,0 +1,1 @@
+"""Writes with effects about activities, one module per area."""

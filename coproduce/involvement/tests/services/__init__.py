@@ -1,0 +1,1 @@
+"""Tests of the involvement services, one module per service module."""

@@ -1,0 +1,1 @@
+"""Tests of the involvement pages, one module per views module."""

@@ -1,0 +1,1 @@
+"""Pages for "Get involved" and for running activities, one module per area."""

@@ -1,0 +1,1 @@
+"""Tests of the project pages, one module per page or flow."""
