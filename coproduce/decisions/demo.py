@@ -8,15 +8,10 @@ from coproduce.accounts.models import User
 from coproduce.contributions.models import Contribution
 from coproduce.decisions.choices import Channel, DecisionMethod, GroupKind, GroupRole, Method, Stance
 from coproduce.decisions.models import Decision, ProjectGroup
-from coproduce.decisions.services import (
-    add_group_member,
-    create_group,
-    publish_decision,
-    put_proposal,
-    respond,
-    save_decision,
-    update_ground_rules,
-)
+from coproduce.decisions.services.groups import add_group_member, create_group, update_ground_rules
+from coproduce.decisions.services.proposals import put_proposal
+from coproduce.decisions.services.register import publish_decision, save_decision
+from coproduce.decisions.services.responses import respond
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from coproduce.accounts.models import User
@@ -13,7 +13,6 @@ from coproduce.decisions import tallies
 from coproduce.decisions.choices import (
     JOINT_METHODS,
     LIVED_EXPERIENCE_KINDS,
-    AgendaStatus,
     DecisionMethod,
     DecisionStatus,
     Method,
@@ -196,10 +195,6 @@ def agenda_of(group: ProjectGroup) -> QuerySet[AgendaItem]:
     return group.agenda_items.select_related("proposed_by", "meeting").order_by("status", "proposed_at", "id")
 
 
-def open_agenda_statuses() -> tuple[str, ...]:
-    return (AgendaStatus.PROPOSED, AgendaStatus.ACCEPTED)
-
-
 def concerns_to_handle() -> QuerySet[Concern]:
     # raised_by is loaded for named concerns only; anonymous ones have nobody to load.
     return Concern.objects.select_related("project", "group", "raised_by").order_by("status", "-raised_on", "-id")
@@ -213,7 +208,3 @@ def proposals_of(group: ProjectGroup) -> QuerySet[Proposal]:
     return group.proposals.annotate(
         response_count=Count("responses", filter=Q(responses__withdrawn_at__isnull=True))
     ).order_by("-created_at", "-id")
-
-
-def project_proposals(project: Project) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(group__project=project).select_related("group").prefetch_related(Prefetch("options"))

@@ -1,37 +1,23 @@
 """Writing and sending newsletters. Sending records who it goes to (once each) and queues the work."""
 
-from collections.abc import Mapping
-
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
 from coproduce.decisions.models import ProjectGroup
+from coproduce.http import require
 from coproduce.newsletters import permissions, placeholders, queries
 from coproduce.newsletters.choices import Audience, Status
 from coproduce.newsletters.models import Newsletter, Recipient
 from coproduce.projects.models import Project
+from coproduce.refusals import Refused
 
 ALREADY_SENT = "This newsletter has been sent. It cannot be changed or sent again"
 EMPTY_AUDIENCE = (
     "Nobody in this audience can be sent this newsletter. People need to have agreed to keeping in touch. "
     "Choose another audience, or ask people to agree first"
 )
-
-
-class Refused(Exception):
-    """Something a person can put right. ``errors`` maps field names ("__all__" for the form) to messages."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
-
-
-def _check(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _placeholder_errors(body: str, easy_read_body: str) -> dict[str, str]:
@@ -57,13 +43,13 @@ def save_draft(
 ) -> Newsletter:
     """Write a new draft (``newsletter`` None) or change one. Refused once sent, or with a broken placeholder."""
     if newsletter is None:
-        _check(permissions.can_manage_newsletters(by))
+        require(permissions.can_manage_newsletters(by))
         newsletter = Newsletter(written_by=by)
     else:
-        _check(permissions.can_manage_newsletters(by))
+        require(permissions.can_manage_newsletters(by))
         newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
         if newsletter.is_sent:
-            raise Refused({"__all__": ALREADY_SENT})
+            raise Refused(ALREADY_SENT)
     errors = _placeholder_errors(body, easy_read_body)
     if audience == Audience.GROUP and group is None:
         errors["group"] = "Choose the project group"
@@ -91,16 +77,16 @@ def send_newsletter(newsletter: Newsletter, *, by: User) -> Newsletter:
     """
     from coproduce.newsletters.tasks import send_newsletter_copies
 
-    _check(permissions.can_manage_newsletters(by))
+    require(permissions.can_manage_newsletters(by))
     locked = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
     if locked.is_sent:
-        raise Refused({"__all__": ALREADY_SENT})
+        raise Refused(ALREADY_SENT)
     problems = _placeholder_errors(locked.body, locked.easy_read_body)
     if problems:
-        raise Refused({"__all__": "Put right the placeholders in the text before you send it"})
+        raise Refused("Put right the placeholders in the text before you send it")
     person_ids = list(queries.audience(locked).values_list("pk", flat=True))
     if not person_ids:
-        raise Refused({"__all__": EMPTY_AUDIENCE})
+        raise Refused(EMPTY_AUDIENCE)
     Recipient.objects.bulk_create(Recipient(newsletter=locked, person_id=person_id) for person_id in person_ids)
     locked.status = Status.SENT
     locked.sent_at = timezone.now()

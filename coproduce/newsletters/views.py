@@ -3,52 +3,37 @@
 import re
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from coproduce.accounts.models import User
 from coproduce.communications.choices import MessageFormat, MessageRoute
 from coproduce.communications.messaging import format_for, preferences_of, print_points, route_for
 from coproduce.communications.readability import ReadabilityCheck
-from coproduce.forms import ConfirmForm, submitted
+from coproduce.forms import ConfirmForm, show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.newsletters import permissions, placeholders, queries
 from coproduce.newsletters.content import copy_for
 from coproduce.newsletters.forms import NewsletterForm, SampleForm
 from coproduce.newsletters.models import Newsletter
-from coproduce.newsletters.services import Refused, save_draft, send_newsletter
+from coproduce.newsletters.services import save_draft, send_newsletter
 from coproduce.pdf import LARGE_PRINT_POINTS, STANDARD_POINTS
+from coproduce.refusals import Refused
 
 # The texts people read, for the "Check readability" button.
 READABLE = {"body": "Newsletter text", "easy_read_body": "Easy Read version"}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _allow(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _newsletter(pk: int) -> Newsletter:
     return get_object_or_404(queries.newsletters(), pk=pk)
-
-
-def _show_refusal(form: BaseForm, refusal: Refused) -> None:
-    for field, message in refusal.errors.items():
-        form.add_error(None if field == "__all__" or field not in form.fields else field, message)
 
 
 def _paragraphs(text: str) -> list[str]:
     return [part.strip() for part in PARAGRAPH_BREAK.split(text) if part.strip()]
 
 
-def newsletter_list(request: HttpRequest) -> HttpResponse:
-    _allow(permissions.can_manage_newsletters(_user(request)))
+def newsletter_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_newsletters(request.user))
     found = list(queries.newsletters())
     return render(
         request,
@@ -57,8 +42,7 @@ def newsletter_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _write(request: HttpRequest, newsletter: Newsletter | None) -> HttpResponse:
-    user = _user(request)
+def _write(request: AuthenticatedHttpRequest, newsletter: Newsletter | None) -> HttpResponse:
     data = submitted(request)
     form = NewsletterForm(data) if newsletter is None else NewsletterForm.for_newsletter(newsletter, data)
     check = ReadabilityCheck(request, form, READABLE)
@@ -73,10 +57,10 @@ def _write(request: HttpRequest, newsletter: Newsletter | None) -> HttpResponse:
                 audience=cleaned["audience"],
                 group=cleaned["group"],
                 project=cleaned["project"],
-                by=user,
+                by=request.user,
             )
         except Refused as refusal:
-            _show_refusal(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Your draft is saved. Check how it looks before you send it.")
             return redirect("newsletters:preview", pk=saved.pk)
@@ -92,25 +76,23 @@ def _write(request: HttpRequest, newsletter: Newsletter | None) -> HttpResponse:
     )
 
 
-def newsletter_create(request: HttpRequest) -> HttpResponse:
-    _allow(permissions.can_manage_newsletters(_user(request)))
+def newsletter_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_newsletters(request.user))
     return _write(request, None)
 
 
-def newsletter_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def newsletter_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     newsletter = _newsletter(pk)
-    _allow(permissions.can_manage_newsletters(user))
-    if not permissions.can_edit_newsletter(user, newsletter):
+    require(permissions.can_manage_newsletters(request.user))
+    if not permissions.can_edit_newsletter(request.user, newsletter):
         messages.info(request, "This newsletter has been sent. It cannot be changed.")
         return redirect("newsletters:preview", pk=newsletter.pk)
     return _write(request, newsletter)
 
 
-def newsletter_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def newsletter_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     newsletter = _newsletter(pk)
-    _allow(permissions.can_manage_newsletters(user))
+    require(permissions.can_manage_newsletters(request.user))
     people = queries.audience(newsletter)
     sample = SampleForm(request.GET if "person" in request.GET else None, people=people)
     person = sample.cleaned_data["person"] if sample.is_bound and sample.is_valid() else None
@@ -139,25 +121,24 @@ def newsletter_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "easy_read_paragraphs": _paragraphs(copy.easy_read_or_standard),
             "large_print_points": points,
             "standard_points": STANDARD_POINTS,
-            "can_edit": permissions.can_edit_newsletter(user, newsletter),
+            "can_edit": permissions.can_edit_newsletter(request.user, newsletter),
             "plan": None if newsletter.is_sent else queries.delivery_plan(newsletter),
         },
     )
 
 
-def newsletter_send(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def newsletter_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     newsletter = _newsletter(pk)
-    _allow(permissions.can_manage_newsletters(user))
-    if not permissions.can_send_newsletter(user, newsletter):
+    require(permissions.can_manage_newsletters(request.user))
+    if not permissions.can_send_newsletter(request.user, newsletter):
         messages.info(request, "This newsletter has already been sent. It cannot be sent again.")
         return redirect("newsletters:preview", pk=newsletter.pk)
     form = ConfirmForm(submitted(request))
     if form.is_valid():
         try:
-            sent = send_newsletter(newsletter, by=user)
+            sent = send_newsletter(newsletter, by=request.user)
         except Refused as refusal:
-            _show_refusal(form, refusal)
+            show_refusal(form, refusal)
         else:
             people = "person" if sent.recipients_count == 1 else "people"
             messages.success(request, f"“{sent.title}” is on its way to {sent.recipients_count} {people}.")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from coproduce.decisions.choices import GroupKind, GroupRole, Method
 from coproduce.decisions.models import GroupMember, ProjectGroup, Proposal
-from coproduce.decisions.services import put_proposal
+from coproduce.decisions.services.proposals import put_proposal
 
 
 @pytest.fixture

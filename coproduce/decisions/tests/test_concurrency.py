@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from coproduce.decisions.choices import GroupRole, Method, Stance
 from coproduce.decisions.models import GroupMember, ProjectGroup, Response
-from coproduce.decisions.services import put_proposal, respond
+from coproduce.decisions.services.proposals import put_proposal
+from coproduce.decisions.services.responses import respond
 from coproduce.involvement.tests.test_concurrency import at_the_same_moment
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coproduce.communications.tests.readability_checks import HARD, PLAIN, assert_panels_beside_fields, pressing_check
 from coproduce.decisions.models import Decision
-from coproduce.decisions.tests.test_views import make_decision
+from coproduce.decisions.tests.helpers import make_decision
 
 pytestmark = pytest.mark.django_db
 

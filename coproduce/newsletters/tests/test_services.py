@@ -11,11 +11,12 @@ from coproduce.decisions.models import GroupMember, ProjectGroup
 from coproduce.newsletters import queries
 from coproduce.newsletters.choices import Audience, Status
 from coproduce.newsletters.models import Newsletter, Recipient
-from coproduce.newsletters.services import ALREADY_SENT, EMPTY_AUDIENCE, Refused, save_draft, send_newsletter
+from coproduce.newsletters.services import ALREADY_SENT, EMPTY_AUDIENCE, save_draft, send_newsletter
 from coproduce.newsletters.tests.conftest import keep_in_touch
 from coproduce.people.models import Consent, PersonKind
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import Project
+from coproduce.refusals import Refused
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,1 @@
+"""Decisions pages, one module per area: the register, groups, proposals, responses, concerns, agendas."""
