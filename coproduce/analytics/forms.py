@@ -70,7 +70,7 @@ class ReferenceFiguresForm(forms.Form):
             parse_figures(text)
         except FiguresRefused as refused:
             raise ValidationError(
-                ["Nothing was loaded. Fix these rows and upload the file again.", *refused.problems[:20]]
+                ["Nothing was loaded. Fix these rows and upload the file again.", *list(refused.errors.values())[:20]]
             ) from refused
         return text
 

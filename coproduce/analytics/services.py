@@ -18,6 +18,7 @@ from coproduce.analytics.models import (
 )
 from coproduce.audit.services import record_event
 from coproduce.projects.models import Lifecycle, Project
+from coproduce.refusals import Refused
 
 __all__ = [
     "FiguresRefused",
@@ -31,8 +32,8 @@ __all__ = [
 ]
 
 
-class OutreachRefused(Exception):
-    pass
+class OutreachRefused(Refused):
+    """An outreach action cannot be recorded: the group is unknown, or nothing is said about what will be done."""
 
 
 def ensure_reference_data() -> ReferencePopulation:
