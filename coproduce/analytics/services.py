@@ -8,7 +8,8 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.analytics.census import FiguresRefused, census_figures, load_census, parse_figures
 from coproduce.analytics.dimensions import dimensions
-from coproduce.analytics.indicators import INDICATORS, Quarter, last_quarters
+from coproduce.analytics.indicators.definitions import INDICATORS
+from coproduce.analytics.indicators.quarters import Quarter, last_quarters
 from coproduce.analytics.models import (
     IndicatorRefresh,
     IndicatorValue,

@@ -10,7 +10,8 @@ from django.utils.html import escape
 
 from coproduce.accounts.models import User
 from coproduce.analytics.disclosure import NOTE
-from coproduce.analytics.indicators import INDICATORS, current_quarter, last_quarters
+from coproduce.analytics.indicators.definitions import INDICATORS
+from coproduce.analytics.indicators.quarters import current_quarter, last_quarters
 from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
 from coproduce.analytics.services import compute_indicators, refresh_indicators
 from coproduce.audit.models import AuditEvent

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
-from coproduce.analytics.indicators import INDICATORS
+from coproduce.analytics.indicators.definitions import INDICATORS
 from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
 from coproduce.analytics.services import ensure_reference_data
 from coproduce.analytics.tasks import SWEEP, refresh_indicators_task

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from coproduce.accounts.models import User
 from coproduce.analytics.disclosure import Mode, default_mode, percentage, protect_breakdown, protect_count
-from coproduce.analytics.indicators import Quarter
+from coproduce.analytics.indicators.quarters import Quarter
 from coproduce.analytics.tests.factories import involve_people, past_activity
 from coproduce.involvement.models import Activity
 from coproduce.projects.models import Project
