@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coproduce.refusals import Refused
+
 CENSUS_FILE = Path(__file__).parent / "data" / "census2021_england_wales.csv"
 CENSUS_NAME = "Census 2021"
 CENSUS_AREA = "England and Wales"
@@ -27,12 +29,9 @@ class Figure:
     universe: str
 
 
-class FiguresRefused(Exception):
-    """The CSV cannot be loaded: ``problems`` says why, row by row."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class FiguresRefused(Refused):
+    """The CSV cannot be loaded: one message for each problem, keyed ``"row 7"`` for a row's problems
+    (in the order of the rows), or for the whole file."""
 
 
 def parse_figures(text: str) -> list[Figure]:
@@ -41,14 +40,14 @@ def parse_figures(text: str) -> list[Figure]:
     headers = [header.strip().lower() for header in reader.fieldnames or []]
     missing = [column for column in REQUIRED_COLUMNS if column not in headers]
     if missing:
-        raise FiguresRefused([f"The first row must name the columns. Missing: {', '.join(missing)}"])
+        raise FiguresRefused(f"The first row must name the columns. Missing: {', '.join(missing)}")
     reader.fieldnames = headers
     figures: list[Figure] = []
-    problems: list[str] = []
+    problems: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
-            raise FiguresRefused([f"The file has more than {MAX_ROWS} rows of figures"])
+            raise FiguresRefused(f"The file has more than {MAX_ROWS} rows of figures")
         values = {column: (row.get(column) or "").strip() for column in REQUIRED_COLUMNS}
         row_problems = []
         if not values["dimension"]:
@@ -65,13 +64,13 @@ def parse_figures(text: str) -> list[Figure]:
             row_problems.append("the same dimension and category appear on an earlier row")
         seen.add(key)
         if row_problems:
-            problems.append(f"Row {number}: {', '.join(row_problems)}")
+            problems[f"row {number}"] = f"Row {number}: {', '.join(row_problems)}"
             continue
         figures.append(Figure(values["dimension"], values["category"], int(count_text), values["universe"]))
     if problems:
         raise FiguresRefused(problems)
     if not figures:
-        raise FiguresRefused(["The file has no figures in it"])
+        raise FiguresRefused("The file has no figures in it")
     return figures
 
 

@@ -12,7 +12,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from coproduce.analytics.disclosure import NOTE, SUPPRESSED, Cell, percentage, protect_breakdown
-from coproduce.analytics.indicators import INDICATORS, Indicator, Quarter, last_quarters
+from coproduce.analytics.indicators.definitions import INDICATORS, Indicator
+from coproduce.analytics.indicators.quarters import Quarter, last_quarters
 from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
 from coproduce.model import STEPS, VALUES
 from coproduce.projects.models import Project

@@ -8,7 +8,7 @@ their "as of" time) alone.
 """
 
 from coproduce.accounts.models import User
-from coproduce.analytics.indicators import current_quarter
+from coproduce.analytics.indicators.quarters import current_quarter
 from coproduce.analytics.models import IndicatorValue
 from coproduce.analytics.services import ensure_reference_data, refresh_indicators
 from coproduce.people.models import Person

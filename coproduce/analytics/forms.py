@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from coproduce.analytics import conf
 from coproduce.analytics.census import FiguresRefused, parse_figures
-from coproduce.analytics.indicators import Quarter, current_quarter, last_quarters
+from coproduce.analytics.indicators.quarters import Quarter, current_quarter, last_quarters
 from coproduce.involvement.fields import GovUKDateField
 from coproduce.projects.models import Project
 
@@ -70,7 +70,7 @@ class ReferenceFiguresForm(forms.Form):
             parse_figures(text)
         except FiguresRefused as refused:
             raise ValidationError(
-                ["Nothing was loaded. Fix these rows and upload the file again.", *refused.problems[:20]]
+                ["Nothing was loaded. Fix these rows and upload the file again.", *list(refused.errors.values())[:20]]
             ) from refused
         return text
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.analytics.census import FiguresRefused, census_figures, load_census, parse_figures
 from coproduce.analytics.dimensions import dimensions
-from coproduce.analytics.indicators import INDICATORS, Quarter, last_quarters
+from coproduce.analytics.indicators.definitions import INDICATORS
+from coproduce.analytics.indicators.quarters import Quarter, last_quarters
 from coproduce.analytics.models import (
     IndicatorRefresh,
     IndicatorValue,
@@ -18,6 +19,7 @@ from coproduce.analytics.models import (
 )
 from coproduce.audit.services import record_event
 from coproduce.projects.models import Lifecycle, Project
+from coproduce.refusals import Refused
 
 __all__ = [
     "FiguresRefused",
@@ -31,8 +33,8 @@ __all__ = [
 ]
 
 
-class OutreachRefused(Exception):
-    pass
+class OutreachRefused(Refused):
+    """An outreach action cannot be recorded: the group is unknown, or nothing is said about what will be done."""
 
 
 def ensure_reference_data() -> ReferencePopulation:

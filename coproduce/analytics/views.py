@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -31,6 +31,7 @@ from coproduce.analytics.queries import Period, default_period, outreach_actions
 from coproduce.analytics.services import load_reference_figures, record_outreach, request_refresh
 from coproduce.contributions.permissions import can_view_overdue
 from coproduce.forms import submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.learning.permissions import can_manage_learning
 from coproduce.payments.permissions import can_manage_payments
 from coproduce.projects.models import Membership, Project
@@ -54,17 +55,16 @@ def listed_projects(user: User, chosen: str) -> QuerySet[Project]:
     return Project.objects.filter(listed)
 
 
-def _chosen_project(request: HttpRequest) -> tuple[RepresentationFilterForm, Project | None]:
-    user: User = request.user  # type: ignore[assignment]
-    form = RepresentationFilterForm(request.GET or None, listed=listed_projects(user, request.GET.get("project", "")))
+def _chosen_project(request: AuthenticatedHttpRequest) -> tuple[RepresentationFilterForm, Project | None]:
+    form = RepresentationFilterForm(
+        request.GET or None, listed=listed_projects(request.user, request.GET.get("project", ""))
+    )
     project = form.cleaned_data["project"] if form.is_bound and form.is_valid() else None
     return form, project
 
 
-def representation_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_view_representation(user):
-        raise PermissionDenied
+def representation_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_view_representation(request.user))
     filter_form, project = _chosen_project(request)
     quarter = filter_form.chosen_quarter()
     period = Period(quarter.since(), quarter.until()) if quarter is not None else default_period()
@@ -78,15 +78,13 @@ def representation_view(request: HttpRequest) -> HttpResponse:
             "result": result,
             "refresh_minutes": representation_cache_seconds() // 60,
             "actions": outreach_actions(period, project),
-            "may_load_figures": can_load_reference_figures(user),
+            "may_load_figures": can_load_reference_figures(request.user),
         },
     )
 
 
-def outreach_action_create(request: HttpRequest, dimension: str, category: str) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_record_outreach(user):
-        raise PermissionDenied
+def outreach_action_create(request: AuthenticatedHttpRequest, dimension: str, category: str) -> HttpResponse:
+    require(can_record_outreach(request.user))
     known = {item.key: item for item in dimensions(adults_only=False)}
     group = known[dimension].category(category) if dimension in known else None
     if group is None:
@@ -99,7 +97,7 @@ def outreach_action_create(request: HttpRequest, dimension: str, category: str) 
             category=category,
             action=form.cleaned_data["action"],
             due_on=form.cleaned_data["due_on"],
-            by=user,
+            by=request.user,
             project=project,
         )
         messages.success(request, f"Outreach action recorded for {known[dimension].name}: {group.label}.")
@@ -112,10 +110,8 @@ def outreach_action_create(request: HttpRequest, dimension: str, category: str) 
     )
 
 
-def reference_figures(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_load_reference_figures(user):
-        raise PermissionDenied
+def reference_figures(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_load_reference_figures(request.user))
     form = ReferenceFiguresForm(submitted(request), request.FILES if request.method == "POST" else None)
     if form.is_valid():
         population = load_reference_figures(
@@ -124,24 +120,22 @@ def reference_figures(request: HttpRequest) -> HttpResponse:
             source=form.cleaned_data["source"],
             text=form.cleaned_data["figures"],
             make_default=form.cleaned_data["make_default"],
-            by=user,
+            by=request.user,
         )
         messages.success(request, f"{population.figures.count()} figures loaded for {population.name}.")
         return redirect("analytics:reference_figures")
     return render(
         request,
         "analytics/reference_figures.html",
-        {"form": form, "populations": populations(), "may_view_representation": can_view_representation(user)},
+        {"form": form, "populations": populations(), "may_view_representation": can_view_representation(request.user)},
     )
 
 
-def dashboard_view(request: HttpRequest) -> HttpResponse:
+def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """How are we doing? The stored indicator figures for a quarter and, optionally, one project."""
-    user: User = request.user  # type: ignore[assignment]
-    if not can_view_dashboard(user):
-        raise PermissionDenied
-    projects = Project.objects.visible_to(user)
-    listed = listed_projects(user, request.GET.get("project", ""))
+    require(can_view_dashboard(request.user))
+    projects = Project.objects.visible_to(request.user)
+    listed = listed_projects(request.user, request.GET.get("project", ""))
     form = DashboardFilterForm(request.GET or None, projects=projects, listed=listed)
     if form.is_bound and not form.is_valid() and "project" in form.errors:
         # A project this person cannot see (or that does not exist): the same answer for both.
@@ -153,19 +147,19 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         {
             "filter_form": form,
             "result": dashboard(quarter, project),
-            "may_refresh": can_refresh_indicators(user),
-            "hidden_evidence": {reverse(name) for name, may_open in EVIDENCE_ACCESS.items() if not may_open(user)},
+            "may_refresh": can_refresh_indicators(request.user),
+            "hidden_evidence": {
+                reverse(name) for name, may_open in EVIDENCE_ACCESS.items() if not may_open(request.user)
+            },
         },
     )
 
 
 @require_POST
-def dashboard_refresh(request: HttpRequest) -> HttpResponse:
+def dashboard_refresh(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Ask the worker to work the figures out again (coordinators and the data lead)."""
-    user: User = request.user  # type: ignore[assignment]
-    if not can_refresh_indicators(user):
-        raise PermissionDenied
-    request_refresh(by=user)
+    require(can_refresh_indicators(request.user))
+    request_refresh(by=request.user)
     messages.success(request, "The figures are being worked out again. This can take a few minutes.")
     next_url = request.POST.get("next", "")
     url = reverse("analytics:dashboard")

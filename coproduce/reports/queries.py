@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from coproduce.accounts.models import User
 from coproduce.analytics.conf import disclosure_mode
 from coproduce.analytics.disclosure import NOTE, Cell, Mode, Table, percentage, protect_breakdown, protect_count
 from coproduce.contributions.models import Contribution, Outcome
@@ -22,7 +21,7 @@ from coproduce.involvement.models import Activity, Attendance
 from coproduce.model import LadderRung
 from coproduce.payments.queries import timeliness
 from coproduce.people.models import Person, PersonKind
-from coproduce.projects.models import Membership, Project, ProjectRole, StageChange
+from coproduce.projects.models import Project, ProjectRole, StageChange
 from coproduce.reports.models import ReportNarrative, YouSaidWeDidPage
 from coproduce.reports.periods import Period
 from coproduce.surveys.choices import AGREEING, Answer, Item
@@ -271,10 +270,6 @@ def answered_in(period: Period, project: Project) -> list[Answered]:
         )
         for row in contributions
     ]
-
-
-def is_lead_of(user: User, project: Project) -> bool:
-    return Membership.objects.filter(project=project, person__user=user, role__in=LEAD_ROLES).exists()
 
 
 def page_for(project: Project) -> YouSaidWeDidPage | None:

@@ -6,13 +6,10 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
 from coproduce.projects.models import Project
+from coproduce.refusals import Refused
 from coproduce.reports.models import ReportNarrative, YouSaidWeDidPage
 from coproduce.reports.periods import Period
 from coproduce.reports.tasks import send_digests
-
-
-class Refused(Exception):
-    """A rule says no; the message says why, in words for the person."""
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from coproduce.analytics.disclosure import NOTE
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.contributions.queries import you_said_we_did
 from coproduce.forms import submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.pdf import pdf_response, render_pdf
 from coproduce.projects.models import Project
 from coproduce.reports import easy_read, exports, permissions, queries
@@ -30,15 +30,6 @@ from coproduce.reports.queries import Report, build_report
 from coproduce.reports.services import request_digests, save_narrative, save_page, unpublish_page
 
 FILE_FORMATS = ("pdf", "easy-read-pdf", "csv", "xlsx")
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _allow(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, Period]:
@@ -90,41 +81,39 @@ def _file(report: Report, fmt: str, name: str) -> HttpResponse:
 # --- The organisation report -------------------------------------------------
 
 
-def organisation(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    _allow(permissions.can_view_organisation_report(user))
+def organisation(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_organisation_report(request.user))
     period_form, period = _period(request)
     report = build_report(period)
     context = _report_context(
         report,
         period_form,
-        can_write=permissions.can_write_organisation_narrative(user),
+        can_write=permissions.can_write_organisation_narrative(request.user),
         base="organisation",
         kwargs={},
     )
     return render(request, "reports/report.html", context)
 
 
-def organisation_easy_read(request: HttpRequest) -> HttpResponse:
-    _allow(permissions.can_view_organisation_report(_user(request)))
+def organisation_easy_read(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_view_organisation_report(request.user))
     _, period = _period(request)
     report = build_report(period)
     context = _report_context(report, PeriodForm(), can_write=False, base="organisation", kwargs={})
     return render(request, "reports/easy_read.html", {**context, "easy_read_rows": easy_read.rows(report)})
 
 
-def organisation_file(request: HttpRequest, fmt: str) -> HttpResponse:
-    _allow(permissions.can_view_organisation_report(_user(request)))
+def organisation_file(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    require(permissions.can_view_organisation_report(request.user))
     if fmt not in FILE_FORMATS:
         raise Http404
     _, period = _period(request)
     return _file(build_report(period), fmt, "organisation-report")
 
 
-def organisation_narrative(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    _allow(permissions.can_write_organisation_narrative(user))
-    return _narrative(request, user, None)
+def organisation_narrative(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_write_organisation_narrative(request.user))
+    return _narrative(request, None)
 
 
 # --- A project's report ----------------------------------------------------------
@@ -134,50 +123,48 @@ def _project(pk: int) -> Project:
     return get_object_or_404(Project, pk=pk)
 
 
-def project(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def project(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _project(pk)
-    _allow(permissions.can_view_project_report(user, found))
+    require(permissions.can_view_project_report(request.user, found))
     period_form, period = _period(request)
     report = build_report(period, found)
     context = _report_context(
         report,
         period_form,
-        can_write=permissions.can_write_project_narrative(user, found),
+        can_write=permissions.can_write_project_narrative(request.user, found),
         base="project",
         kwargs={"pk": found.pk},
     )
-    context["can_publish"] = permissions.can_publish_you_said_we_did(user, found)
+    context["can_publish"] = permissions.can_publish_you_said_we_did(request.user, found)
     context["page"] = queries.page_for(found)
     return render(request, "reports/report.html", context)
 
 
-def project_easy_read(request: HttpRequest, pk: int) -> HttpResponse:
+def project_easy_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _project(pk)
-    _allow(permissions.can_view_project_report(_user(request), found))
+    require(permissions.can_view_project_report(request.user, found))
     _, period = _period(request)
     report = build_report(period, found)
     context = _report_context(report, PeriodForm(), can_write=False, base="project", kwargs={"pk": found.pk})
     return render(request, "reports/easy_read.html", {**context, "easy_read_rows": easy_read.rows(report)})
 
 
-def project_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def project_file(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     found = _project(pk)
-    _allow(permissions.can_view_project_report(_user(request), found))
+    require(permissions.can_view_project_report(request.user, found))
     if fmt not in FILE_FORMATS:
         raise Http404
     _, period = _period(request)
     return _file(build_report(period, found), fmt, f"project-{found.pk}-report")
 
 
-def project_narrative(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def project_narrative(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _project(pk)
-    _allow(permissions.can_write_project_narrative(user, found))
-    return _narrative(request, user, found)
+    require(permissions.can_write_project_narrative(request.user, found))
+    return _narrative(request, found)
 
 
-def _narrative(request: HttpRequest, user: User, found: Project | None) -> HttpResponse:
+def _narrative(request: AuthenticatedHttpRequest, found: Project | None) -> HttpResponse:
     _, period = _period(request)
     existing = queries.narrative_for(period, found)
     initial = (
@@ -186,7 +173,7 @@ def _narrative(request: HttpRequest, user: User, found: Project | None) -> HttpR
     form = NarrativeForm(submitted(request), initial=initial, organisation=found is None)
     check = ReadabilityCheck(request, form, NARRATIVE_READABLE)
     if not check.pressed and form.is_valid():
-        save_narrative(project=found, period=period, by=user, **form.cleaned_data)
+        save_narrative(project=found, period=period, by=request.user, **form.cleaned_data)
         messages.success(request, "The report's words are saved.")
         if found is None:
             return redirect(reverse("reports:organisation") + f"?period={period.key}")
@@ -201,14 +188,13 @@ def _narrative(request: HttpRequest, user: User, found: Project | None) -> HttpR
 # --- "We asked, you said, we did" --------------------------------------------
 
 
-def you_said_we_did_manage(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def you_said_we_did_manage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _project(pk)
-    _allow(permissions.can_publish_you_said_we_did(user, found))
+    require(permissions.can_publish_you_said_we_did(request.user, found))
     page = queries.page_for(found)
     if request.method == "POST" and "unpublish" in request.POST:
         if page is not None and page.is_published:
-            unpublish_page(page, by=user)
+            unpublish_page(page, by=request.user)
             messages.success(request, "The page is no longer public.")
         return redirect("reports:you_said_we_did_manage", pk=found.pk)
     form = PageForm(submitted(request), initial={"intro": page.intro if page else ""})
@@ -216,7 +202,10 @@ def you_said_we_did_manage(request: HttpRequest, pk: int) -> HttpResponse:
     if not check.pressed and form.is_valid():
         publish = "publish" in request.POST
         page = save_page(
-            found, intro=form.cleaned_data["intro"], publish=publish or bool(page and page.is_published), by=user
+            found,
+            intro=form.cleaned_data["intro"],
+            publish=publish or bool(page and page.is_published),
+            by=request.user,
         )
         messages.success(
             request, "The page is published." if page.is_published else "The page is saved. It is not public yet."
@@ -250,13 +239,12 @@ def you_said_we_did_page(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Digests ---------------------------------------------------------------
 
 
-def digests(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    _allow(permissions.can_send_digests(user))
+def digests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_send_digests(request.user))
     form = DigestForm(submitted(request))
     if form.is_valid():
         period = form.period_chosen()
-        request_digests(period, by=user)
+        request_digests(period, by=request.user)
         messages.success(
             request,
             f"Digests for {period.label} are being sent. Each person who contributed gets theirs once.",

@@ -3,11 +3,9 @@
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from coproduce.model import LADDER
-from coproduce.people.fields import PersonChoiceField
-from coproduce.people.models import Person
+from coproduce.phone_answers import GivenByPhoneMixin
 from coproduce.reviews.choices import CUBE, SCALE, SCALE_MIDDLE, STANDARD_STATEMENTS, Rating, Standard
 from coproduce.reviews.services import Answers
 
@@ -52,21 +50,8 @@ class SelfAssessmentForm(forms.Form):
         )
 
 
-class RecordSelfAssessmentForm(SelfAssessmentForm):
+class RecordSelfAssessmentForm(GivenByPhoneMixin, SelfAssessmentForm):
     """A coordinator records a self-assessment someone gave by phone: who, then their answers."""
-
-    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        person = PersonChoiceField(
-            label="Who gave these answers?",
-            queryset=people,
-            empty_label="Choose a person",
-            error_messages={
-                "required": "Choose who gave these answers",
-                "invalid_choice": "Choose who gave these answers",
-            },
-        )
-        self.fields = {"person": person, **self.fields}
 
 
 class CloseReviewForm(forms.Form):

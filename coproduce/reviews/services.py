@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
-from coproduce.learning.services import add_months
+from coproduce.dates import add_months
 from coproduce.model import Stage
 from coproduce.people.models import Person
 from coproduce.projects.models import Project, StageChange
+from coproduce.refusals import Refused
 from coproduce.reviews import conf
 from coproduce.reviews.choices import ReviewKind, ReviewStatus, Side, Standard, side_of
 from coproduce.reviews.models import Participant, Review, SelfAssessment, StandardRating
@@ -20,12 +21,8 @@ from coproduce.reviews.queries import has_member_side, open_gaps
 from coproduce.reviews.tasks import tell_leads_review_due
 
 
-class ReviewRefused(Exception):
-    """A rule stopped the change; ``message`` says why, in words for the page."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ReviewRefused(Refused):
+    """A rule stopped the change to a review; the message says why, in words for the page."""
 
 
 NO_MEMBER = (

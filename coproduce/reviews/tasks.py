@@ -1,19 +1,19 @@
 """The daily review sweep, and telling the leads a review is due, run by the background worker.
 
 ``sweep_reviews`` with ``repeat=True`` plans its own next run for the next morning before it finishes,
-so one queued run keeps a daily sweep going. ``manage.py schedule_reviews`` queues that first run (and
-does nothing if one is already waiting), so it is safe to call at every start-up.
+so one queued run keeps a daily sweep going (``SWEEP``, a :class:`coproduce.sweeps.DailySweep`).
+``manage.py schedule_reviews`` queues that first run (and does nothing if one is already waiting), so
+it is safe to call at every start-up.
 
 Each review the sweep creates queues ``tell_leads_review_due`` when it is committed.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import time
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 
 from coproduce.communications.messaging import content_from_templates
 from coproduce.communications.queries import coordinators
@@ -21,29 +21,9 @@ from coproduce.communications.staff import Recipient, recipients_for, send_to
 from coproduce.people.models import Person
 from coproduce.reviews.models import Review
 from coproduce.reviews.permissions import LEAD_ROLES
+from coproduce.sweeps import DailySweep
 
-DAILY_AT = time(6, 0)
-
-
-def is_daily_sweep_waiting() -> bool:
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY,
-        task_path__endswith=".sweep_reviews",
-        args_kwargs__kwargs__repeat=True,
-    ).exists()
-
-
-def next_morning(now: datetime) -> datetime:
-    tomorrow = timezone.localdate(now) + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, DAILY_AT))
-
-
-def schedule_daily_sweep(now: datetime | None = None) -> bool:
-    """Queue the next daily sweep unless one is waiting. Returns whether it queued one."""
-    if is_daily_sweep_waiting():
-        return False
-    sweep_reviews.using(run_after=next_morning(now or timezone.now())).enqueue(repeat=True)
-    return True
+SWEEP = DailySweep(task_name="sweep_reviews", at=time(6, 0))
 
 
 @task()
@@ -54,7 +34,7 @@ def sweep_reviews(*, repeat: bool = False) -> int:
 
     created = schedule_reviews().total
     if repeat:
-        schedule_daily_sweep()
+        SWEEP.schedule(sweep_reviews)
     return created
 
 

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_data_lead
 from coproduce.communications.readability import ReadabilityCheck
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.people.models import Person
 from coproduce.reviews.forms import (
     CLOSE_READABLE,
@@ -31,67 +31,57 @@ from coproduce.reviews.queries import has_taken_part, people_who_may_take_part, 
 from coproduce.reviews.services import ReviewRefused, close_review, rate_standards, record_self_assessment
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _allow(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _review(pk: int) -> Review:
     return get_object_or_404(Review.objects.select_related("project", "closed_by__person"), pk=pk)
 
 
-def review_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    _allow(can_view_reviews(user))
-    reviews = list(reviews_for(user))
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_view_reviews(request.user))
+    reviews = list(reviews_for(request.user))
     return render(
         request,
         "reviews/list.html",
         {
             "open_reviews": [review for review in reviews if review.is_open],
             "closed_reviews": [review for review in reviews if not review.is_open],
-            "sees_all": can_record_for_someone(user) or is_data_lead(user),
+            "sees_all": can_record_for_someone(request.user) or is_data_lead(request.user),
         },
     )
 
 
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def review_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = _review(pk)
-    _allow(can_view_review(user, review))
+    require(can_view_review(request.user, review))
     return render(
         request,
         "reviews/review.html",
         {
             "review": review,
             "page": review_page(review),
-            "show_gap_names": is_data_lead(user),
-            "can_close": review.is_open and can_close_review(user, review),
-            "can_record": review.is_open and can_record_for_someone(user),
-            "can_rate": review.is_annual and review.is_open and can_rate_standards(user),
-            "can_take_part": review.is_open and can_take_part(user, review) and not has_taken_part(review, user),
+            "show_gap_names": is_data_lead(request.user),
+            "can_close": review.is_open and can_close_review(request.user, review),
+            "can_record": review.is_open and can_record_for_someone(request.user),
+            "can_rate": review.is_annual and review.is_open and can_rate_standards(request.user),
+            "can_take_part": review.is_open
+            and can_take_part(request.user, review)
+            and not has_taken_part(review, request.user),
         },
     )
 
 
-def take_part(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def take_part(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = _review(pk)
-    _allow(can_take_part(user, review))
-    person = Person.objects.filter(user=user).first()
+    require(can_take_part(request.user, review))
+    person = Person.objects.filter(user=request.user).first()
     if person is None:  # cannot happen: people in a project group have a record
         raise PermissionDenied
-    answered = has_taken_part(review, user)
+    answered = has_taken_part(review, request.user)
     form = SelfAssessmentForm(None if answered or not review.is_open else submitted(request))
     if form.is_bound and form.is_valid():
         try:
-            record_self_assessment(review, person=person, answers=form.answers(), by=user)
+            record_self_assessment(review, person=person, answers=form.answers(), by=request.user)
         except ReviewRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Thank you. Your answers are part of the review.")
             return redirect("reviews:take_part", pk=review.pk)
@@ -102,59 +92,56 @@ def take_part(request: HttpRequest, pk: int) -> HttpResponse:
             "review": review,
             "form": form,
             "answered": answered,
-            "can_view": can_view_review(user, review),
+            "can_view": can_view_review(request.user, review),
         },
     )
 
 
-def record(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = _review(pk)
-    _allow(can_record_for_someone(user))
+    require(can_record_for_someone(request.user))
     form = RecordSelfAssessmentForm(
         submitted(request) if review.is_open else None, people=people_who_may_take_part(review)
     )
     if form.is_bound and form.is_valid():
         try:
             record_self_assessment(
-                review, person=form.cleaned_data["person"], answers=form.answers(), by=user, by_phone=True
+                review, person=form.cleaned_data["person"], answers=form.answers(), by=request.user, by_phone=True
             )
         except ReviewRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Self-assessment recorded.")
             return redirect("reviews:review", pk=review.pk)
     return render(request, "reviews/record.html", {"review": review, "form": form})
 
 
-def close(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = _review(pk)
-    _allow(can_close_review(user, review))
+    require(can_close_review(request.user, review))
     form = CloseReviewForm(submitted(request) if review.is_open else None)
     check = ReadabilityCheck(request, form, CLOSE_READABLE)
     if form.is_bound and not check.pressed and form.is_valid():
         try:
             close_review(
                 review,
-                by=user,
+                by=request.user,
                 learned=form.cleaned_data["learned"],
                 actions_agreed=form.cleaned_data["actions_agreed"],
             )
         except ReviewRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "The review is closed.")
             return redirect("reviews:review", pk=review.pk)
     return render(request, "reviews/close.html", {"review": review, "form": form, **check.context()})
 
 
-def standards(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def standards(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     review = _review(pk)
     if not review.is_annual:
         raise Http404("Only the annual organisation review rates the standards.")
-    _allow(can_rate_standards(user))
+    require(can_rate_standards(request.user))
     initial = {}
     for rating in review.standard_ratings.all():
         initial[f"rating_{rating.standard}"] = rating.rating
@@ -163,9 +150,9 @@ def standards(request: HttpRequest, pk: int) -> HttpResponse:
     check = ReadabilityCheck(request, form, STANDARDS_READABLE)
     if form.is_bound and not check.pressed and form.is_valid():
         try:
-            rate_standards(review, form.ratings(), by=user)
+            rate_standards(review, form.ratings(), by=request.user)
         except ReviewRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "The ratings are saved.")
             return redirect("reviews:review", pk=review.pk)

@@ -3,10 +3,8 @@
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
-from coproduce.people.fields import PersonChoiceField
-from coproduce.people.models import Person
+from coproduce.phone_answers import GivenByPhoneMixin
 from coproduce.surveys.choices import EASY_READ_ANSWERS, EASY_READ_ITEMS, Answer, Item
 
 COMMENT_LABEL = "Is there anything else you want to tell us?"
@@ -46,18 +44,5 @@ class SurveyForm(forms.Form):
         return {item: self.cleaned_data[item] for item in Item.values}
 
 
-class PhoneAnswerForm(SurveyForm):
+class PhoneAnswerForm(GivenByPhoneMixin, SurveyForm):
     """A coordinator records answers someone gave by phone: who, then their answers."""
-
-    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        person = PersonChoiceField(
-            label="Who gave these answers?",
-            queryset=people,
-            empty_label="Choose a person",
-            error_messages={
-                "required": "Choose who gave these answers",
-                "invalid_choice": "Choose who gave these answers",
-            },
-        )
-        self.fields = {"person": person, **self.fields}

@@ -8,23 +8,12 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from coproduce.analytics.disclosure import Cell, Table, percentage, protect_breakdown
+from coproduce.dates import months_before
 from coproduce.decisions.models import GroupMember, ProjectGroup
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.people.models import Person
 from coproduce.surveys.choices import AGREEING, Answer, Item
 from coproduce.surveys.models import SurveyAnswer, SurveyCompletion, SurveyRound
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same day and time ``months`` calendar months earlier (the last day if the month is shorter)."""
-    month_index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(month_index, 12)
-    for day in (moment.day, 30, 29, 28):
-        try:
-            return moment.replace(year=year, month=month + 1, day=day)
-        except ValueError:
-            continue
-    raise ValueError("No such date.")  # pragma: no cover
 
 
 def activities_due_a_round(now: datetime | None = None) -> models.QuerySet[Activity]:

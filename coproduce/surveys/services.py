@@ -12,6 +12,7 @@ from coproduce.audit.services import record_event
 from coproduce.decisions.models import ProjectGroup
 from coproduce.involvement.models import Activity
 from coproduce.people.models import Person
+from coproduce.refusals import Refused
 from coproduce.surveys import conf
 from coproduce.surveys.choices import Answer, Item
 from coproduce.surveys.models import SurveyAnswer, SurveyCompletion, SurveyRound
@@ -19,10 +20,8 @@ from coproduce.surveys.queries import groups_due_a_round, people_who_may_answer
 from coproduce.surveys.tasks import alert_if_not_listened_to
 
 
-class SurveyRefused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class SurveyRefused(Refused):
+    """A survey round cannot open, or an answer cannot be recorded."""
 
 
 def _window(now: datetime | None) -> tuple[datetime, datetime]:

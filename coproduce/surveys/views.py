@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
 from coproduce.analytics.disclosure import NOTE, SUPPRESSED
 from coproduce.decisions.models import ProjectGroup
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity
 from coproduce.involvement.queries import uses_easy_read
 from coproduce.people.models import Person
@@ -37,17 +38,15 @@ from coproduce.surveys.services import (
 
 
 def _own_person(user: User) -> Person | None:
-    return Person.objects.filter(user=user).first() if user.is_authenticated else None
+    return Person.objects.filter(user=user).first()
 
 
 def _round(pk: int) -> SurveyRound:
     return get_object_or_404(SurveyRound.objects.select_related("project", "activity", "group"), pk=pk)
 
 
-def manage(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_surveys(user):
-        raise PermissionDenied
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_surveys(request.user))
     return render(
         request,
         "surveys/manage.html",
@@ -61,13 +60,11 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def open_for_activity(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_surveys(user):
-        raise PermissionDenied
+def open_for_activity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_surveys(request.user))
     activity = get_object_or_404(Activity, pk=pk)
     try:
-        survey_round = open_round_for_activity(activity, by=user)
+        survey_round = open_round_for_activity(activity, by=request.user)
     except SurveyRefused as refusal:
         messages.error(request, refusal.message)
         return redirect("surveys:manage")
@@ -76,13 +73,11 @@ def open_for_activity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def open_for_group(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_surveys(user):
-        raise PermissionDenied
+def open_for_group(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_surveys(request.user))
     group = get_object_or_404(ProjectGroup, pk=pk)
     try:
-        survey_round = open_round_for_group(group, by=user)
+        survey_round = open_round_for_group(group, by=request.user)
     except SurveyRefused as refusal:
         messages.error(request, refusal.message)
         return redirect("surveys:manage")
@@ -90,17 +85,15 @@ def open_for_group(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("surveys:summary", pk=survey_round.pk)
 
 
-def yours(request: HttpRequest) -> HttpResponse:
-    person = _own_person(request.user)  # type: ignore[arg-type]
+def yours(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request.user)
     return render(request, "surveys/yours.html", {"rounds": open_rounds_for(person)})
 
 
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey_round = _round(pk)
-    if not can_answer_round(user, survey_round):
-        raise PermissionDenied
-    person = _own_person(user)
+    require(can_answer_round(request.user, survey_round))
+    person = _own_person(request.user)
     if person is None:  # cannot happen: people who took part have a record
         raise PermissionDenied
     easy_read = uses_easy_read(person)
@@ -110,7 +103,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             answer_round(survey_round, person=person, answers=form.answers(), comment=form.cleaned_data["comment"])
         except SurveyRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Thank you. We got your answers." if easy_read else "Thank you for your answers.")
             return redirect("surveys:yours")
@@ -127,10 +120,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def record_by_phone(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_surveys(user):
-        raise PermissionDenied
+def record_by_phone(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_surveys(request.user))
     survey_round = _round(pk)
     form = PhoneAnswerForm(submitted(request), people=people_who_may_answer(survey_round))
     if survey_round.is_open() and form.is_valid():
@@ -140,10 +131,10 @@ def record_by_phone(request: HttpRequest, pk: int) -> HttpResponse:
                 person=form.cleaned_data["person"],
                 answers=form.answers(),
                 comment=form.cleaned_data["comment"],
-                by=user,
+                by=request.user,
             )
         except SurveyRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Answers recorded. They are kept without the person's name.")
             return redirect("surveys:summary", pk=survey_round.pk)
@@ -154,11 +145,9 @@ def record_by_phone(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def round_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def round_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey_round = _round(pk)
-    if not can_view_summary(user, survey_round):
-        raise PermissionDenied
+    require(can_view_summary(request.user, survey_round))
     items = summary(survey_round)
     return render(
         request,
@@ -171,6 +160,6 @@ def round_summary(request: HttpRequest, pk: int) -> HttpResponse:
             "hidden": any(item.table.has_suppressed or item.agreeing == SUPPRESSED for item in items),
             "note": NOTE,
             "is_open": survey_round.is_open(),
-            "can_manage": can_manage_surveys(user),
+            "can_manage": can_manage_surveys(request.user),
         },
     )

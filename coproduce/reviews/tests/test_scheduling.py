@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -143,8 +143,24 @@ def test_the_command_creates_due_reviews_and_plans_the_daily_sweep_once(bus_stop
     out = capsys.readouterr().out
     assert "Reviews created: 1 quarterly, 0 end of stage, 1 annual." in out
     assert "The daily review sweep was already planned." in out
-    assert DBTaskResult.objects.filter(task_path__endswith=".sweep_reviews").count() == 1
+    [planned] = DBTaskResult.objects.filter(task_path__endswith=".sweep_reviews")
+    assert planned.args_kwargs["kwargs"] == {"repeat": True}
+    assert timezone.localtime(planned.run_after).time() == time(6, 0)
+    assert timezone.localdate(planned.run_after) == timezone.localdate() + timedelta(days=1)
     assert Review.objects.count() == 2
+
+
+def test_the_daily_sweep_is_planned_for_six_the_next_morning_once(db) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from coproduce.reviews.tasks import SWEEP, sweep_reviews
+
+    assert not SWEEP.is_waiting()
+    assert SWEEP.schedule(sweep_reviews, now=at(TODAY)) is True
+    assert SWEEP.is_waiting()
+    assert SWEEP.schedule(sweep_reviews, now=at(TODAY)) is False
+    [planned] = DBTaskResult.objects.filter(task_path__endswith=".sweep_reviews")
+    assert planned.run_after == timezone.make_aware(datetime(2026, 11, 27, 6, 0))
 
 
 @pytest.mark.django_db(transaction=True)

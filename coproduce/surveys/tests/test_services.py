@@ -1,5 +1,5 @@
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.db import IntegrityError
@@ -16,7 +16,6 @@ from coproduce.surveys.queries import (
     activities_due_a_round,
     agreement_share,
     groups_due_a_round,
-    months_before,
     summary,
 )
 from coproduce.surveys.services import (
@@ -66,10 +65,20 @@ def test_groups_are_due_a_survey_every_few_months(bus_stops: Project, amina: Use
     assert group.survey_rounds.count() == 2
 
 
-def test_months_before_keeps_to_the_calendar() -> None:
-    moment = timezone.now().replace(year=2026, month=5, day=31)
-    assert months_before(moment, 3).date() == date(2026, 2, 28)
-    assert months_before(moment, 6).date() == date(2025, 11, 30)
+def test_groups_are_due_by_calendar_months_from_a_month_end(bus_stops: Project, amina: User, dev: User) -> None:
+    group = ProjectGroup.objects.create(project=bus_stops, name="Steering group", created_by=amina)
+    GroupMember.objects.create(group=group, person=dev.person)
+    may_31 = timezone.make_aware(datetime(2026, 5, 31, 12))
+    opened = timezone.make_aware(datetime(2026, 3, 1, 12))
+    survey_round = SurveyRound.objects.create(
+        project=bus_stops, group=group, opens_at=opened, closes_at=opened + timedelta(days=14), opened_by=amina
+    )
+    assert list(groups_due_a_round(3, now=may_31)) == []  # 3 months before 31 May is 28 February
+    SurveyRound.objects.filter(pk=survey_round.pk).update(opens_at=timezone.make_aware(datetime(2026, 2, 28, 12)))
+    assert list(groups_due_a_round(3, now=may_31)) == [group]
+    assert list(groups_due_a_round(6, now=may_31)) == []  # 6 months before is 30 November
+    SurveyRound.objects.filter(pk=survey_round.pk).update(opens_at=timezone.make_aware(datetime(2025, 11, 30, 12)))
+    assert list(groups_due_a_round(6, now=may_31)) == [group]
 
 
 def test_an_online_answer_keeps_no_person_and_cannot_be_given_twice(survey_round: SurveyRound, dev: User) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from coproduce.analytics.indicators import current_quarter, last_quarters
+from coproduce.analytics.indicators.quarters import current_quarter, last_quarters
 from coproduce.analytics.models import IndicatorValue
 from coproduce.analytics.services import ensure_reference_data
 from coproduce.tests.browser.conftest import axe_violations

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from coproduce.analytics.indicators import current_quarter as current_indicator_quarter
+from coproduce.analytics.indicators.quarters import current_quarter as current_indicator_quarter
 from coproduce.analytics.models import IndicatorValue
 from coproduce.analytics.services import ensure_reference_data
 from coproduce.communications.choices import MessageFormat, MessageRoute, MessageStatus

@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from coproduce.analytics.services import refresh_indicators
-from coproduce.analytics.tasks import schedule_nightly_refresh
+from coproduce.analytics.tasks import SWEEP, refresh_indicators_task
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
-            planned = schedule_nightly_refresh()
+            planned = SWEEP.schedule(refresh_indicators_task, projects=True)
             self.stdout.write(
                 "The nightly indicator refresh is planned." if planned else "The nightly refresh was already planned."
             )

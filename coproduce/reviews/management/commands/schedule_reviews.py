@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from coproduce.reviews.services import schedule_reviews
-from coproduce.reviews.tasks import schedule_daily_sweep
+from coproduce.reviews.tasks import SWEEP, sweep_reviews
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             f"Reviews created: {created.quarterly} quarterly, {created.stage_end} end of stage, "
             f"{created.annual} annual."
         )
-        if schedule_daily_sweep():
+        if SWEEP.schedule(sweep_reviews):
             self.stdout.write("The daily review sweep is planned.")
         else:
             self.stdout.write("The daily review sweep was already planned.")

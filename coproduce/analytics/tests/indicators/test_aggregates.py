@@ -5,8 +5,9 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from coproduce.analytics import indicators
-from coproduce.analytics.indicators import INDICATORS, Quarter, last_quarters
+from coproduce.analytics.indicators import aggregates
+from coproduce.analytics.indicators.definitions import INDICATORS
+from coproduce.analytics.indicators.quarters import Quarter
 from coproduce.contributions.models import Contribution, ContributionResponse, Outcome, Thanks, ThanksMethod
 from coproduce.decisions.choices import DecisionMethod, DecisionStatus
 from coproduce.decisions.models import Decision
@@ -31,37 +32,6 @@ def at(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
 
 
-def test_quarters():
-    assert Quarter.containing(date(2026, 11, 26)) == Quarter(date(2026, 10, 1), date(2026, 12, 31))
-    assert Quarter.from_key("2025-Q2") == Q
-    assert Quarter.from_key("2025-Q5") is None
-    assert Quarter.from_key("nonsense") is None
-    assert Q.key == "2025-Q2"
-    assert Q.label == "April to June 2025"
-    assert last_quarters(4, ending=Q) == [
-        Quarter(date(2024, 7, 1), date(2024, 9, 30)),
-        Quarter(date(2024, 10, 1), date(2024, 12, 31)),
-        Quarter(date(2025, 1, 1), date(2025, 3, 31)),
-        Q,
-    ]
-
-
-def test_every_indicator_is_defined_once_with_a_value_or_step():
-    keys = [item.key for item in INDICATORS]
-    assert len(keys) == len(set(keys)) >= 10
-    for item in INDICATORS:
-        assert item.values or item.steps
-        assert all(1 <= number <= 5 for number in item.values)
-        assert all(1 <= number <= 6 for number in item.steps)
-        assert 0 < item.target <= 1
-
-
-def test_targets_come_from_settings(settings):
-    settings.COPRODUCE_INDICATOR_TARGETS = {"felt_listened_to": 0.5}
-    assert indicators.indicator("felt_listened_to").target == 0.5
-    assert indicators.indicator("charter_signed").target == 0.8
-
-
 def test_charter_signed(bus_stops, amina, dev, grace, tom):
     newest = CharterVersion.objects.order_by("-number").values_list("number", flat=True).first() or 0
     version = CharterVersion.objects.create(number=newest + 1, text="We agree.", easy_read_text="We agree.")
@@ -69,12 +39,12 @@ def test_charter_signed(bus_stops, amina, dev, grace, tom):
     # Signed after the quarter: not counted for it.
     Signature.objects.create(person=tom.person, version=version, signed_at=at(date(2025, 8, 1)), signed_by=tom)
     # Staff are not counted (Amina), Dev, Grace and Tom are.
-    assert indicators.charter_signed(Q, None) == (1, 3)
+    assert aggregates.charter_signed(Q, None) == (1, 3)
     # In the project: Dev and Grace (Amina is staff).
-    assert indicators.charter_signed(Q, bus_stops) == (1, 2)
+    assert aggregates.charter_signed(Q, bus_stops) == (1, 2)
     # A newer version: only signatures of the current version count.
     CharterVersion.objects.create(number=newest + 2, text="We agree more.", easy_read_text="We agree more.")
-    assert indicators.charter_signed(Q, None) == (0, 3)
+    assert aggregates.charter_signed(Q, None) == (0, 3)
 
 
 def test_answered_and_thanked(bus_stops, amina, dev, grace, settings):
@@ -92,8 +62,8 @@ def test_answered_and_thanked(bus_stops, amina, dev, grace, settings):
     Thanks.objects.create(
         attendance=dev_went, method=ThanksMethod.LETTER, thanked_by=amina, thanked_at=at(date(2025, 5, 3))
     )
-    assert indicators.participants_thanked(Q, None) == (1, 3)
-    assert indicators.participants_thanked(Q, bus_stops) == (1, 2)
+    assert aggregates.participants_thanked(Q, None) == (1, 3)
+    assert aggregates.participants_thanked(Q, bus_stops) == (1, 2)
 
     answered = Contribution.objects.create(
         person=dev.person, project=bus_stops, kind="idea", summary="Benches", recorded_by=amina
@@ -106,9 +76,9 @@ def test_answered_and_thanked(bus_stops, amina, dev, grace, settings):
         person=grace.person, project=other, kind="idea", summary="Shelters", recorded_by=amina
     )
     Contribution.objects.filter(pk=unanswered.pk).update(recorded_at=at(date(2025, 5, 1)))
-    assert indicators.contributions_answered(Q, None) == (1, 2)
-    assert indicators.contributions_answered(Q, bus_stops) == (1, 1)
-    assert indicators.contributions_answered(Q, other) == (0, 1)
+    assert aggregates.contributions_answered(Q, None) == (1, 2)
+    assert aggregates.contributions_answered(Q, bus_stops) == (1, 1)
+    assert aggregates.contributions_answered(Q, other) == (0, 1)
 
 
 def test_claims_paid_in_time(bus_stops, amina, dev, grace, settings):
@@ -132,8 +102,8 @@ def test_claims_paid_in_time(bus_stops, amina, dev, grace, settings):
     claim(dev.person, paid_on=date(2025, 5, 30), status=ClaimStatus.PAID)  # 28 days: in time
     claim(grace.person, paid_on=date(2025, 5, 31), status=ClaimStatus.PAID)  # 29 days: late
     claim(PersonFactory.create())  # never paid, time is up: late
-    assert indicators.claims_paid_in_time(Q, None) == (1, 3)
-    assert indicators.claims_paid_in_time(Q, ProjectFactory.create()) == (0, 0)
+    assert aggregates.claims_paid_in_time(Q, None) == (1, 3)
+    assert aggregates.claims_paid_in_time(Q, ProjectFactory.create()) == (0, 0)
 
 
 def test_early_involvement_and_rung_reached(bus_stops, dev):
@@ -155,9 +125,9 @@ def test_early_involvement_and_rung_reached(bus_stops, dev):
     )
     AttendanceFactory.create(activity=ally_design, person=PersonFactory.create(kind=PersonKind.ALLY))
     ProjectFactory.create()  # nobody involved: not counted
-    assert indicators.early_involvement(Q, None) == (1, 2)
-    assert indicators.early_involvement(Q, bus_stops) == (1, 1)
-    assert indicators.early_involvement(Q, late) == (0, 1)
+    assert aggregates.early_involvement(Q, None) == (1, 2)
+    assert aggregates.early_involvement(Q, bus_stops) == (1, 1)
+    assert aggregates.early_involvement(Q, late) == (0, 1)
 
     # Planned: design co-production, development co-design (the factory's assessment).
     OpportunityAssessmentFactory.create(project=late)
@@ -176,10 +146,10 @@ def test_early_involvement_and_rung_reached(bus_stops, dev):
         project=late, stage=ActivityStage.DESIGN, starts_at=at(date(2025, 6, 2)), ends_at=at(date(2025, 6, 2), 12)
     )
     # Implementation (informing planned) reached with co-design.
-    assert indicators.rung_reached(Q, None) == (2, 3)
-    assert indicators.rung_reached(Q, late) == (2, 3)
+    assert aggregates.rung_reached(Q, None) == (2, 3)
+    assert aggregates.rung_reached(Q, late) == (2, 3)
     # No assessment for bus stops: its activities are not judged.
-    assert indicators.rung_reached(Q, bus_stops) == (0, 0)
+    assert aggregates.rung_reached(Q, bus_stops) == (0, 0)
 
 
 def test_training_coverage(bus_stops, amina, dev, grace):
@@ -187,10 +157,10 @@ def test_training_coverage(bus_stops, amina, dev, grace):
     TrainingRecord.objects.create(person=dev.person, course=course, completed_on=date(2025, 6, 1), recorded_by=amina)
     TrainingRecord.objects.create(person=grace.person, course=course, completed_on=date(2025, 7, 1), recorded_by=amina)
     # Amina, Dev and Grace have records; only Dev had finished a course by the end of June.
-    assert indicators.training_coverage(Q, None) == (1, 3)
-    assert indicators.training_coverage(Q, bus_stops) == (1, 3)
+    assert aggregates.training_coverage(Q, None) == (1, 3)
+    assert aggregates.training_coverage(Q, bus_stops) == (1, 3)
     Membership.objects.filter(project=bus_stops, role=ProjectRole.STAFF_LEAD).delete()
-    assert indicators.training_coverage(Q, bus_stops) == (1, 2)
+    assert aggregates.training_coverage(Q, bus_stops) == (1, 2)
 
 
 def test_decisions_joint(bus_stops, amina):
@@ -214,8 +184,8 @@ def test_decisions_joint(bus_stops, amina):
     decide(bus_stops, DecisionMethod.STAFF_ONLY, at(date(2025, 5, 2)))
     decide(other, DecisionMethod.VOTE, at(date(2025, 5, 3)))
     decide(other, DecisionMethod.VOTE, at(date(2025, 7, 3)))  # next quarter
-    assert indicators.decisions_joint(Q, None) == (2, 3)
-    assert indicators.decisions_joint(Q, bus_stops) == (1, 2)
+    assert aggregates.decisions_joint(Q, None) == (2, 3)
+    assert aggregates.decisions_joint(Q, bus_stops) == (1, 2)
 
 
 def test_felt_listened_to(bus_stops, amina):
@@ -239,17 +209,17 @@ def test_felt_listened_to(bus_stops, amina):
         (theirs, Answer.AGREE),
     ]:
         SurveyAnswer.objects.create(round=survey_round, listened=answer, answered_on=date(2025, 5, 10), **rest)
-    assert indicators.felt_listened_to(Q, None) == (2, 3)
-    assert indicators.felt_listened_to(Q, bus_stops) == (1, 2)
+    assert aggregates.felt_listened_to(Q, None) == (2, 3)
+    assert aggregates.felt_listened_to(Q, bus_stops) == (1, 2)
 
 
 def test_groups_represented(walkabout, bus_stops):
     """The representation fixture: 40 people took part, 5 of them women, so women are fewer than expected."""
     quarter = Quarter.containing(walkabout.starts_at.date())
-    judged_ok, judged = indicators.groups_represented(quarter, None)
+    judged_ok, judged = aggregates.groups_represented(quarter, None)
     assert judged > 0
     assert judged_ok < judged
-    assert indicators.groups_represented(quarter, ProjectFactory.create()) == (0, 0)
+    assert aggregates.groups_represented(quarter, ProjectFactory.create()) == (0, 0)
 
 
 @pytest.mark.parametrize("item", INDICATORS, ids=lambda item: item.key)

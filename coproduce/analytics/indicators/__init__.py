@@ -1,0 +1,1 @@
+"""The dashboard's indicators: quarters, how each is counted, and their definitions and targets."""
