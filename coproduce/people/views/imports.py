@@ -1,36 +1,30 @@
 """Bringing people in from a spreadsheet (upload → columns → check → import), and downloading the list."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
-from coproduce.forms import submitted
-from coproduce.people.forms_imports import ColumnsForm, ConfirmImportForm, ExportForm, UploadForm
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.people.forms.imports import ColumnsForm, ConfirmImportForm, ExportForm, UploadForm
 from coproduce.people.models import PeopleImport
 from coproduce.people.permissions import can_export_people, can_import_people
-from coproduce.people.services.imports import (
-    EXPORT_HEADERS,
-    ImportRefused,
-    check_people_import,
-    export_people,
-    import_people,
-)
+from coproduce.people.services.exports import EXPORT_HEADERS, export_people
+from coproduce.people.services.import_check import check_people_import
+from coproduce.people.services.imports import ImportRefused, import_people
 
 
 def _batch_for(user: User, pk: int, *, with_rows: bool) -> PeopleImport:
     # Any coordinator may carry on with an import another coordinator started.
-    if not can_import_people(user):
-        raise PermissionDenied
+    require(can_import_people(user))
     batches = PeopleImport.objects.all() if with_rows else PeopleImport.objects.defer("rows")
     return get_object_or_404(batches, pk=pk)
 
 
-def import_upload(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_import_people(user):
-        raise PermissionDenied
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    require(can_import_people(user))
     form = UploadForm(submitted(request), request.FILES or None)
     if form.is_valid():
         batch = form.save(by=user)
@@ -38,8 +32,8 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "people/import_upload.html", {"form": form})
 
 
-def import_columns(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def import_columns(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     batch = _batch_for(user, pk, with_rows=False)
     if batch.status == PeopleImport.Status.IMPORTED:
         return redirect("people:import_check", pk=batch.pk)
@@ -50,8 +44,8 @@ def import_columns(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "people/import_columns.html", {"form": form, "batch": batch})
 
 
-def import_check(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def import_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     batch = _batch_for(user, pk, with_rows=True)
     if batch.status == PeopleImport.Status.UPLOADED and not batch.mapping:
         return redirect("people:import_columns", pk=batch.pk)
@@ -60,7 +54,7 @@ def import_check(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             count = import_people(batch, by=user)
         except ImportRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
             batch.refresh_from_db()
         else:
             messages.success(request, f"You imported {_people(count)} from {batch.filename}.")
@@ -82,10 +76,9 @@ def _people(count: int) -> str:
     return f"{count:,} person" if count == 1 else f"{count:,} people"
 
 
-def export(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_export_people(user):
-        raise PermissionDenied
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    require(can_export_people(user))
     form = ExportForm(request.GET)
     people = form.people(user)
     if form.wants_file:
