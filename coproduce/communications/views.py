@@ -133,14 +133,14 @@ def format_request_sent(request: HttpRequest) -> HttpResponse:
 
 
 def my_format_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_see_own_format_requests(user))
-    return render(request, "communications/my_format_requests.html", {"requests": format_requests_of(user.person)})
+    require(can_see_own_format_requests(request.user))
+    return render(
+        request, "communications/my_format_requests.html", {"requests": format_requests_of(request.user.person)}
+    )
 
 
 def format_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_manage_format_requests(user))
+    require(can_manage_format_requests(request.user))
     to_handle = format_requests_to_handle(timezone.localdate())
     return render(
         request,
@@ -154,13 +154,14 @@ def format_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def format_request_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_manage_format_requests(user))
+    require(can_manage_format_requests(request.user))
     item = get_object_or_404(FormatRequest.objects.select_related("person", "handled_by"), pk=pk)
     form = FormatRequestStatusForm(submitted(request), initial={"status": item.status, "reason": item.reason})
     if form.is_valid():
         try:
-            update_format_request(item, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"], by=user)
+            update_format_request(
+                item, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"], by=request.user
+            )
         except FormatRequestRefused as refusal:
             show_refusal(form, refusal)
         else:
@@ -205,10 +206,9 @@ def message_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_POST
 def message_retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_manage_messages(user))
+    require(can_manage_messages(request.user))
     message = get_object_or_404(Message, pk=pk)
-    if retry_failed_message(message, actor=user):
+    if retry_failed_message(message, actor=request.user):
         messages.success(request, f"“{message.subject}” will be sent again in a moment.")
     else:
         messages.info(request, "That message is not failed any more, so it was not sent again.")
@@ -225,21 +225,19 @@ def post_to_send(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def post_batch(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_manage_messages(user))
+    require(can_manage_messages(request.user))
     letters = letters_waiting()
-    record_event(actor=user, action="communications.letters_downloaded", payload={"letters": len(letters)})
+    record_event(actor=request.user, action="communications.letters_downloaded", payload={"letters": len(letters)})
     return pdf_response(post_batch_pdf(letters), f"letters-{timezone.localdate():%Y-%m-%d}.pdf")
 
 
 @require_POST
 def letters_posted(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_manage_messages(user))
+    require(can_manage_messages(request.user))
     letters = letters_waiting()
     form = LettersPostedForm(request.POST, message_ids=[letter.pk for letter in letters])
     if form.is_valid():
-        posted = mark_letters_posted(form.cleaned_data["message"], actor=user)
+        posted = mark_letters_posted(form.cleaned_data["message"], actor=request.user)
         messages.success(request, f"{posted} letter{pluralize(posted)} marked as printed and posted.")
         return redirect("communications:post_to_send")
     return render(request, "communications/post_to_send.html", {"letters": letters, "form": form}, status=400)
@@ -252,10 +250,9 @@ def calls_to_make(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_POST
 def call_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_manage_messages(user))
+    require(can_manage_messages(request.user))
     message = get_object_or_404(Message.objects.select_related("person"), pk=pk)
-    if mark_call_made(message, actor=user):
+    if mark_call_made(message, actor=request.user):
         messages.success(request, f"Call to {message.person.full_name} marked as done.")
     else:
         messages.info(request, "That call was already marked as done.")
@@ -266,11 +263,10 @@ def call_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def _contact_preferences_page(request: AuthenticatedHttpRequest, person: Person, *, own: bool) -> HttpResponse:
-    user = request.user
     current = contact_preferences_of(person)
     form = ContactPreferencesForm(submitted(request), initial=ContactPreferencesForm.initial_from(current))
     if form.is_valid():
-        save_contact_preferences(person, actor=user, **form.values())
+        save_contact_preferences(person, actor=request.user, **form.values())
         messages.success(request, "Your contact choices are saved." if own else f"Saved how we contact {person.name}.")
         if own:
             return redirect("communications:my_contact_preferences")
@@ -289,13 +285,11 @@ def _contact_preferences_page(request: AuthenticatedHttpRequest, person: Person,
 
 
 def my_contact_preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_set_own_contact_preferences(user))
-    return _contact_preferences_page(request, user.person, own=True)
+    require(can_set_own_contact_preferences(request.user))
+    return _contact_preferences_page(request, request.user.person, own=True)
 
 
 def contact_preferences_for(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
-    user = request.user
-    require(can_set_contact_preferences_for_others(user))
+    require(can_set_contact_preferences_for_others(request.user))
     person = get_object_or_404(Person.objects.current(), pk=person_id)
     return _contact_preferences_page(request, person, own=False)

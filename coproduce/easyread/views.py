@@ -79,11 +79,10 @@ def documents(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     form = DocumentForm(submitted(request))
     if form.is_valid():
-        document = create_document(form.save(commit=False), by=user)
+        document = create_document(form.save(commit=False), by=request.user)
         messages.success(request, f"{document.title} is saved as a draft. Now add its rows.")
         return redirect("easyread:edit", pk=document.pk)
     return render(request, "easyread/document_form.html", {"form": form})
@@ -115,15 +114,14 @@ def _row_form_page(
 
 
 def row_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     document = get_object_or_404(EasyReadDocument, pk=pk)
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None)
     if form.is_valid():
         row, _ = form.apply()
         row.document = document
         try:
-            add_row(row, by=user)
+            add_row(row, by=request.user)
         except EasyReadRefused as refusal:
             show_refusal(form, refusal)
         else:
@@ -133,14 +131,13 @@ def row_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def row_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None, instance=row)
     if form.is_valid():
         changed, old_image = form.apply()
         try:
-            update_row(changed, by=user, old_image=old_image)
+            update_row(changed, by=request.user, old_image=old_image)
         except EasyReadRefused as refusal:
             show_refusal(form, refusal)
         else:
@@ -151,26 +148,24 @@ def row_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def row_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         messages.error(request, "Choose to move the row up or down.")
     else:
-        move_row(row, up=direction == "up", by=user)
+        move_row(row, up=direction == "up", by=request.user)
         messages.success(request, f"The row is moved {direction}. It is now row {row.position}.")
     return redirect("easyread:edit", pk=row.document_id)
 
 
 def row_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     document = row.document
     if request.method == "POST":
         try:
-            delete_row(row, by=user)
+            delete_row(row, by=request.user)
         except EasyReadRefused as refusal:
             messages.error(request, refusal.message)
         else:
@@ -180,15 +175,14 @@ def row_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def document_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_edit_easy_read(user))
+    require(can_edit_easy_read(request.user))
     document = get_object_or_404(EasyReadDocument, pk=pk)
     if (published := _already_published(request, document)) is not None:
         return published
     form = PublishForm(submitted(request))
     if form.is_valid():
         try:
-            publish_document(document, by=user)
+            publish_document(document, by=request.user)
         except EasyReadRefused as refusal:
             show_refusal(form, refusal)
         else:

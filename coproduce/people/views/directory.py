@@ -25,14 +25,18 @@ PAGE_SIZE = 50
 
 
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_list_people(user))
-    form, people = find_people(user, request.GET)
+    require(can_list_people(request.user))
+    form, people = find_people(request.user, request.GET)
     page = Paginator(people.select_related("user", "organisation"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "people/person_list.html",
-        {"page": page, "filters": form, "can_add": can_add_person(user), "can_export": can_export_people(user)},
+        {
+            "page": page,
+            "filters": form,
+            "can_add": can_add_person(request.user),
+            "can_export": can_export_people(request.user),
+        },
     )
 
 
@@ -54,19 +58,17 @@ def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def person_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(can_add_person(user))
-    person = confirm_person(get_object_or_404(Person, pk=pk), by=user)
+    require(can_add_person(request.user))
+    person = confirm_person(get_object_or_404(Person, pk=pk), by=request.user)
     messages.success(request, f"{person.full_name} is confirmed.")
     return redirect("people:detail", pk=person.pk)
 
 
 def person_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_add_person(user))
-    form = PersonForm(submitted(request), by=user)
+    require(can_add_person(request.user))
+    form = PersonForm(submitted(request), by=request.user)
     if form.is_valid():
         role = form.cleaned_data["sign_in_role"]
-        person = add_person(form.save(commit=False), by=user, sign_in_role=Role(role) if role else None)
+        person = add_person(form.save(commit=False), by=request.user, sign_in_role=Role(role) if role else None)
         return redirect("people:detail", pk=person.pk)
     return render(request, "people/person_form.html", {"form": form})

@@ -23,18 +23,16 @@ def _batch_for(user: User, pk: int, *, with_rows: bool) -> PeopleImport:
 
 
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_import_people(user))
+    require(can_import_people(request.user))
     form = UploadForm(submitted(request), request.FILES or None)
     if form.is_valid():
-        batch = form.save(by=user)
+        batch = form.save(by=request.user)
         return redirect("people:import_columns", pk=batch.pk)
     return render(request, "people/import_upload.html", {"form": form})
 
 
 def import_columns(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    batch = _batch_for(user, pk, with_rows=False)
+    batch = _batch_for(request.user, pk, with_rows=False)
     if batch.status == PeopleImport.Status.IMPORTED:
         return redirect("people:import_check", pk=batch.pk)
     form = ColumnsForm(submitted(request), batch=batch)
@@ -45,14 +43,13 @@ def import_columns(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def import_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    batch = _batch_for(user, pk, with_rows=True)
+    batch = _batch_for(request.user, pk, with_rows=True)
     if batch.status == PeopleImport.Status.UPLOADED and not batch.mapping:
         return redirect("people:import_columns", pk=batch.pk)
     form = ConfirmImportForm(submitted(request))
     if form.is_valid():
         try:
-            count = import_people(batch, by=user)
+            count = import_people(batch, by=request.user)
         except ImportRefused as refusal:
             show_refusal(form, refusal)
             batch.refresh_from_db()
@@ -77,12 +74,11 @@ def _people(count: int) -> str:
 
 
 def export(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_export_people(user))
+    require(can_export_people(request.user))
     form = ExportForm(request.GET)
-    people = form.people(user)
+    people = form.people(request.user)
     if form.wants_file:
-        exported = export_people(people, file_format=form.cleaned_data["format"], by=user)
+        exported = export_people(people, file_format=form.cleaned_data["format"], by=request.user)
         response = HttpResponse(exported.content, content_type=exported.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
         # The file holds contact details: no copy should be kept by a browser or proxy cache.

@@ -13,8 +13,7 @@ from coproduce.people.permissions import can_add_person
 
 
 def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_add_person(user))
+    require(can_add_person(request.user))
     organisations = Organisation.objects.annotate(
         people_count=Count("people", filter=Q(people__anonymised_at__isnull=True))
     )
@@ -22,16 +21,14 @@ def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
     organisation = get_object_or_404(Organisation, pk=pk)
-    require(can_add_person(user))
+    require(can_add_person(request.user))
     people = organisation.people.current().select_related("user")
     return render(request, "people/organisation_detail.html", {"organisation": organisation, "people": people})
 
 
 def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    require(can_add_person(user))
+    require(can_add_person(request.user))
     form = OrganisationForm(submitted(request))
     if form.is_valid():
         organisation = form.save()

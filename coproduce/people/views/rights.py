@@ -102,9 +102,8 @@ def _other_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _data_page(request: AuthenticatedHttpRequest, person: Person, *, is_self: bool) -> HttpResponse:
-    user = request.user
     data = person_data(person, with_equality_answers=is_self)
-    record_data_download(person, by=user, as_file=False)
+    record_data_download(person, by=request.user, as_file=False)
     events = [
         {"what": ACTION_WORDS.get(event["action"], event["action"]), "when": event["occurred_at"]}
         for event in data["audit_events"]
@@ -123,9 +122,8 @@ def _data_page(request: AuthenticatedHttpRequest, person: Person, *, is_self: bo
 
 
 def _data_file(request: AuthenticatedHttpRequest, person: Person, *, filename: str, is_self: bool) -> HttpResponse:
-    user = request.user
     data = person_data(person, with_equality_answers=is_self)
-    record_data_download(person, by=user, as_file=True)
+    record_data_download(person, by=request.user, as_file=True)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -162,12 +160,11 @@ def _signed_out_after_deletion(request: AuthenticatedHttpRequest) -> HttpRespons
 
 
 def your_account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user = request.user
-    person = _own_record(user)
+    person = _own_record(request.user)
     form = ConfirmDeletionForm(submitted(request))
     if form.is_valid():
         try:
-            anonymise_person(person, by=user, reason=DeletionReason.ONLINE)
+            anonymise_person(person, by=request.user, reason=DeletionReason.ONLINE)
         except AnonymiseRefused as refusal:
             show_refusal(form, refusal)
         else:
@@ -176,16 +173,15 @@ def your_account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def person_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    person = _record_for(user, pk)
+    person = _record_for(request.user, pk)
     form = ConfirmDeletionForPersonForm(submitted(request))
     if form.is_valid():
         try:
-            anonymise_person(person, by=user, reason=DeletionReason(form.cleaned_data["how_asked"]))
+            anonymise_person(person, by=request.user, reason=DeletionReason(form.cleaned_data["how_asked"]))
         except AnonymiseRefused as refusal:
             show_refusal(form, refusal)
         else:
-            if person.user_id == user.pk:
+            if person.user_id == request.user.pk:
                 return _signed_out_after_deletion(request)
             messages.success(request, "Their record has been deleted. Their name and contact details are gone.")
             return redirect("people:list")
