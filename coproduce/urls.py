@@ -9,7 +9,7 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("accounts/", include("coproduce.accounts.urls")),
     path("people/", include("coproduce.people.urls")),
-    path("you/", include("coproduce.people.you_urls")),
+    path("you/", include("coproduce.people.urls.you")),
     path("you/equality/", include("coproduce.equality.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("get-involved/", include("coproduce.involvement.urls")),

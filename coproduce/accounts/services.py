@@ -15,6 +15,7 @@ from django.utils.crypto import salted_hmac
 
 from coproduce.accounts.models import SignInLink, SignInRequest, User, hash_token, normalise_email
 from coproduce.audit.services import record_event
+from coproduce.refusals import Refused
 
 
 class SignInLinkRequest(enum.Enum):
@@ -24,12 +25,8 @@ class SignInLinkRequest(enum.Enum):
     TOO_MANY = "too_many"
 
 
-class SignInLinkProblem(Exception):
+class SignInLinkProblem(Refused):
     """A sign-in link that cannot be used. ``message`` is written for the person holding it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 LINK_NOT_RECOGNISED = "This sign-in link is not recognised. Check you copied the whole link, or ask for a new one."

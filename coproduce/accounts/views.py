@@ -17,6 +17,7 @@ from coproduce.accounts.services import (
 )
 from coproduce.audit.services import record_event
 from coproduce.forms import submitted
+from coproduce.http import AuthenticatedHttpRequest
 
 SIGN_IN_EMAIL_SESSION_KEY = "sign_in_email"
 TOO_MANY_LINKS = (
@@ -79,8 +80,8 @@ def password_sign_in(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sign_out(request: HttpRequest) -> HttpResponse:
-    record_event(actor=request.user, action="user.signed_out", target=request.user)  # type: ignore[arg-type]
+def sign_out(request: AuthenticatedHttpRequest) -> HttpResponse:
+    record_event(actor=request.user, action="user.signed_out", target=request.user)
     logout(request)
     return redirect("accounts:signed_out")
 

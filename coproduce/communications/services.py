@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +20,9 @@ from coproduce.communications.pages import local_page_path, page_title
 from coproduce.communications.permissions import can_manage_format_requests
 from coproduce.communications.preferences import Preferences
 from coproduce.communications.tasks import retry_message, tell_coordinators_about_format_request
+from coproduce.http import require
 from coproduce.people.models import Person
+from coproduce.refusals import Refused
 
 
 @transaction.atomic
@@ -48,10 +49,8 @@ def save_preferences(user: User, preferences: Preferences) -> DisplayPreferences
 ATTEMPT_WINDOW = timedelta(hours=1)
 
 
-class FormatRequestRefused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class FormatRequestRefused(Refused):
+    """A request for another format, or a change to one, that cannot be made as asked."""
 
 
 @transaction.atomic
@@ -122,11 +121,10 @@ def update_format_request(request: FormatRequest, *, status: str, reason: str = 
     records an audit event. Raises PermissionDenied if ``by`` may not handle requests, and
     FormatRequestRefused when "cannot do" has no reason.
     """
-    if not can_manage_format_requests(by):
-        raise PermissionDenied
+    require(can_manage_format_requests(by))
     reason = reason.strip()
     if status == RequestStatus.CANNOT_DO and not reason:
-        raise FormatRequestRefused("Say why we cannot make this format")
+        raise FormatRequestRefused("Say why we cannot make this format", field="reason")
     request = FormatRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     previous = request.status
     request.status = status

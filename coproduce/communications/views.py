@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +10,6 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.models import User
 from coproduce.accounts.network import client_ip
 from coproduce.audit.services import record_event
 from coproduce.communications.choices import MessageStatus, RequestStatus
@@ -56,7 +54,8 @@ from coproduce.communications.services import (
     save_preferences,
     update_format_request,
 )
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.pdf import pdf_response
 from coproduce.people.models import Person
 from coproduce.people.permissions import has_own_record
@@ -117,7 +116,7 @@ def format_request(request: HttpRequest) -> HttpResponse:
                 by=user if user.is_authenticated else None,
             )
         except FormatRequestRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             request.session[LAST_REQUEST_KEY] = sent.pk
             return redirect("communications:format_request_sent")
@@ -133,17 +132,15 @@ def format_request_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "communications/format_request_sent.html", {"sent": sent})
 
 
-def my_format_requests(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_see_own_format_requests(user):
-        raise PermissionDenied
-    return render(request, "communications/my_format_requests.html", {"requests": format_requests_of(user.person)})
+def my_format_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_see_own_format_requests(request.user))
+    return render(
+        request, "communications/my_format_requests.html", {"requests": format_requests_of(request.user.person)}
+    )
 
 
-def format_requests(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_format_requests(user):
-        raise PermissionDenied
+def format_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_format_requests(request.user))
     to_handle = format_requests_to_handle(timezone.localdate())
     return render(
         request,
@@ -156,17 +153,17 @@ def format_requests(request: HttpRequest) -> HttpResponse:
     )
 
 
-def format_request_update(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_format_requests(user):
-        raise PermissionDenied
+def format_request_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_format_requests(request.user))
     item = get_object_or_404(FormatRequest.objects.select_related("person", "handled_by"), pk=pk)
     form = FormatRequestStatusForm(submitted(request), initial={"status": item.status, "reason": item.reason})
     if form.is_valid():
         try:
-            update_format_request(item, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"], by=user)
+            update_format_request(
+                item, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"], by=request.user
+            )
         except FormatRequestRefused as refusal:
-            form.add_error("reason", refusal.message)
+            show_refusal(form, refusal)
         else:
             status = RequestStatus(form.cleaned_data["status"]).label.lower()
             messages.success(request, f"The request is now marked “{status}”.")
@@ -183,15 +180,8 @@ def format_request_update(request: HttpRequest, pk: int) -> HttpResponse:
 MESSAGES_PAGE_SIZE = 50
 
 
-def _coordinator(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_messages(user):
-        raise PermissionDenied
-    return user
-
-
-def message_list(request: HttpRequest) -> HttpResponse:
-    _coordinator(request)
+def message_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_messages(request.user))
     filters = MessageFilterForm(request.GET or None)
     status = route = ""
     if filters.is_valid():
@@ -215,18 +205,18 @@ def message_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _coordinator(request)
+def message_retry(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_messages(request.user))
     message = get_object_or_404(Message, pk=pk)
-    if retry_failed_message(message, actor=user):
+    if retry_failed_message(message, actor=request.user):
         messages.success(request, f"“{message.subject}” will be sent again in a moment.")
     else:
         messages.info(request, "That message is not failed any more, so it was not sent again.")
     return redirect("communications:messages")
 
 
-def post_to_send(request: HttpRequest) -> HttpResponse:
-    _coordinator(request)
+def post_to_send(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_messages(request.user))
     letters = letters_waiting()
     form = LettersPostedForm(
         initial={"message": [letter.pk for letter in letters]}, message_ids=[m.pk for m in letters]
@@ -234,35 +224,35 @@ def post_to_send(request: HttpRequest) -> HttpResponse:
     return render(request, "communications/post_to_send.html", {"letters": letters, "form": form})
 
 
-def post_batch(request: HttpRequest) -> HttpResponse:
-    user = _coordinator(request)
+def post_batch(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_messages(request.user))
     letters = letters_waiting()
-    record_event(actor=user, action="communications.letters_downloaded", payload={"letters": len(letters)})
+    record_event(actor=request.user, action="communications.letters_downloaded", payload={"letters": len(letters)})
     return pdf_response(post_batch_pdf(letters), f"letters-{timezone.localdate():%Y-%m-%d}.pdf")
 
 
 @require_POST
-def letters_posted(request: HttpRequest) -> HttpResponse:
-    user = _coordinator(request)
+def letters_posted(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_messages(request.user))
     letters = letters_waiting()
     form = LettersPostedForm(request.POST, message_ids=[letter.pk for letter in letters])
     if form.is_valid():
-        posted = mark_letters_posted(form.cleaned_data["message"], actor=user)
+        posted = mark_letters_posted(form.cleaned_data["message"], actor=request.user)
         messages.success(request, f"{posted} letter{pluralize(posted)} marked as printed and posted.")
         return redirect("communications:post_to_send")
     return render(request, "communications/post_to_send.html", {"letters": letters, "form": form}, status=400)
 
 
-def calls_to_make(request: HttpRequest) -> HttpResponse:
-    _coordinator(request)
+def calls_to_make(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_manage_messages(request.user))
     return render(request, "communications/calls.html", {"calls": calls_to_make_list()})
 
 
 @require_POST
-def call_done(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _coordinator(request)
+def call_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_manage_messages(request.user))
     message = get_object_or_404(Message.objects.select_related("person"), pk=pk)
-    if mark_call_made(message, actor=user):
+    if mark_call_made(message, actor=request.user):
         messages.success(request, f"Call to {message.person.full_name} marked as done.")
     else:
         messages.info(request, "That call was already marked as done.")
@@ -272,12 +262,11 @@ def call_done(request: HttpRequest, pk: int) -> HttpResponse:
 # --- How we contact you ---------------------------------------------------------------------------
 
 
-def _contact_preferences_page(request: HttpRequest, person: Person, *, own: bool) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def _contact_preferences_page(request: AuthenticatedHttpRequest, person: Person, *, own: bool) -> HttpResponse:
     current = contact_preferences_of(person)
     form = ContactPreferencesForm(submitted(request), initial=ContactPreferencesForm.initial_from(current))
     if form.is_valid():
-        save_contact_preferences(person, actor=user, **form.values())
+        save_contact_preferences(person, actor=request.user, **form.values())
         messages.success(request, "Your contact choices are saved." if own else f"Saved how we contact {person.name}.")
         if own:
             return redirect("communications:my_contact_preferences")
@@ -295,16 +284,12 @@ def _contact_preferences_page(request: HttpRequest, person: Person, *, own: bool
     )
 
 
-def my_contact_preferences(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_set_own_contact_preferences(user):
-        raise PermissionDenied
-    return _contact_preferences_page(request, user.person, own=True)
+def my_contact_preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_set_own_contact_preferences(request.user))
+    return _contact_preferences_page(request, request.user.person, own=True)
 
 
-def contact_preferences_for(request: HttpRequest, person_id: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_set_contact_preferences_for_others(user):
-        raise PermissionDenied
+def contact_preferences_for(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
+    require(can_set_contact_preferences_for_others(request.user))
     person = get_object_or_404(Person.objects.current(), pk=person_id)
     return _contact_preferences_page(request, person, own=False)

@@ -19,17 +19,14 @@ from coproduce.audit.services import record_event
 from coproduce.easyread.choices import DocumentStatus
 from coproduce.easyread.conf import max_pages, max_sentence_words, rows_per_page
 from coproduce.easyread.models import EasyReadDocument, EasyReadRow
+from coproduce.refusals import Refused
 
 ALT_TEXT_NEEDED = "Describe the picture for people who cannot see it"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-class EasyReadRefused(Exception):
-    """A change that breaks a rule: ``errors`` maps a form field (or "__all__") to a message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+class EasyReadRefused(Refused):
+    """A change to an Easy Read document that breaks one of its rules."""
 
 
 def _note_change(document: EasyReadDocument, *, by: User, change: str) -> None:
@@ -115,7 +112,7 @@ def delete_row(row: EasyReadRow, *, by: User) -> None:
     with transaction.atomic():
         document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=row.document_id)
         if document.is_published and not document.rows.exclude(pk=row.pk).exists():
-            raise EasyReadRefused({"__all__": "A published document needs at least one row, so this one stays."})
+            raise EasyReadRefused("A published document needs at least one row, so this one stays.")
         storage = row.image.storage
         row.delete()
         _note_change(document, by=by, change="row deleted")
@@ -128,15 +125,15 @@ def publish_document(document: EasyReadDocument, *, by: User) -> EasyReadDocumen
     with transaction.atomic():
         document = EasyReadDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
         if document.is_published:
-            raise EasyReadRefused({"__all__": "This document is already published."})
+            raise EasyReadRefused("This document is already published.")
         rows = list(document.rows.order_by("position"))
         if not rows:
-            raise EasyReadRefused({"__all__": "Add at least one row before you publish"})
+            raise EasyReadRefused("Add at least one row before you publish")
         missing = [number for number, row in enumerate(rows, start=1) if row.has_picture and not row.alt_text.strip()]
         if missing:
             listed = ", ".join(str(number) for number in missing)
             raise EasyReadRefused(
-                {"__all__": f"Describe every picture before you publish. The picture in row {listed} has no alt text."}
+                f"Describe every picture before you publish. The picture in row {listed} has no alt text."
             )
         document.status = DocumentStatus.PUBLISHED
         document.published_at = timezone.now()

@@ -14,7 +14,6 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.models import User
 from coproduce.easyread.choices import Pictogram, pictogram_path
 from coproduce.easyread.forms import DocumentForm, PublishForm, RowForm
 from coproduce.easyread.models import EasyReadDocument, EasyReadRow
@@ -30,18 +29,12 @@ from coproduce.easyread.services import (
     update_row,
     warnings_for,
 )
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.pdf import pdf_response, render_pdf
 
 PAGE_SIZE = 50
 CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
-
-
-def _editor(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_edit_easy_read(user):
-        raise PermissionDenied
-    return user
 
 
 class SignInFirst(Exception):
@@ -49,7 +42,7 @@ class SignInFirst(Exception):
 
 
 def _check_readable(request: HttpRequest, document: EasyReadDocument) -> None:
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     if not can_read_easy_read(user, document):
         if not user.is_authenticated:
             raise SignInFirst
@@ -60,11 +53,6 @@ def _readable(request: HttpRequest, pk: int) -> EasyReadDocument:
     document = get_object_or_404(EasyReadDocument.objects.select_related("project"), pk=pk)
     _check_readable(request, document)
     return document
-
-
-def _refusal_to_form(form: RowForm | DocumentForm | PublishForm, refusal: EasyReadRefused) -> None:
-    for field, message in refusal.errors.items():
-        form.add_error(None if field == "__all__" or field not in form.fields else field, message)
 
 
 def _already_published(request: HttpRequest, document: EasyReadDocument) -> HttpResponse | None:
@@ -84,24 +72,24 @@ def picture_url(row: EasyReadRow) -> str:
     return ""
 
 
-def documents(request: HttpRequest) -> HttpResponse:
-    _editor(request)
+def documents(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     page = Paginator(documents_to_edit(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "easyread/documents.html", {"page": page})
 
 
-def document_create(request: HttpRequest) -> HttpResponse:
-    user = _editor(request)
+def document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     form = DocumentForm(submitted(request))
     if form.is_valid():
-        document = create_document(form.save(commit=False), by=user)
+        document = create_document(form.save(commit=False), by=request.user)
         messages.success(request, f"{document.title} is saved as a draft. Now add its rows.")
         return redirect("easyread:edit", pk=document.pk)
     return render(request, "easyread/document_form.html", {"form": form})
 
 
-def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _editor(request)
+def document_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     document = get_object_or_404(EasyReadDocument.objects.select_related("project"), pk=pk)
     rows = rows_of(document)
     return render(
@@ -116,7 +104,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _row_form_page(
-    request: HttpRequest, form: RowForm, document: EasyReadDocument, row: EasyReadRow | None
+    request: AuthenticatedHttpRequest, form: RowForm, document: EasyReadDocument, row: EasyReadRow | None
 ) -> HttpResponse:
     return render(
         request,
@@ -125,33 +113,33 @@ def _row_form_page(
     )
 
 
-def row_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+def row_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     document = get_object_or_404(EasyReadDocument, pk=pk)
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None)
     if form.is_valid():
         row, _ = form.apply()
         row.document = document
         try:
-            add_row(row, by=user)
+            add_row(row, by=request.user)
         except EasyReadRefused as refusal:
-            _refusal_to_form(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"Row {row.position} is added.")
             return redirect("easyread:edit", pk=document.pk)
     return _row_form_page(request, form, document, None)
 
 
-def row_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+def row_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     form = RowForm(submitted(request), request.FILES if request.method == "POST" else None, instance=row)
     if form.is_valid():
         changed, old_image = form.apply()
         try:
-            update_row(changed, by=user, old_image=old_image)
+            update_row(changed, by=request.user, old_image=old_image)
         except EasyReadRefused as refusal:
-            _refusal_to_form(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("easyread:edit", pk=row.document_id)
@@ -159,44 +147,44 @@ def row_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def row_move(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+def row_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         messages.error(request, "Choose to move the row up or down.")
     else:
-        move_row(row, up=direction == "up", by=user)
+        move_row(row, up=direction == "up", by=request.user)
         messages.success(request, f"The row is moved {direction}. It is now row {row.position}.")
     return redirect("easyread:edit", pk=row.document_id)
 
 
-def row_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+def row_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     row = get_object_or_404(EasyReadRow.objects.select_related("document"), pk=pk)
     document = row.document
     if request.method == "POST":
         try:
-            delete_row(row, by=user)
+            delete_row(row, by=request.user)
         except EasyReadRefused as refusal:
-            messages.error(request, refusal.errors["__all__"])
+            messages.error(request, refusal.message)
         else:
             messages.success(request, "The row is deleted.")
         return redirect("easyread:edit", pk=document.pk)
     return render(request, "easyread/row_delete.html", {"row": row, "document": document})
 
 
-def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+def document_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_edit_easy_read(request.user))
     document = get_object_or_404(EasyReadDocument, pk=pk)
     if (published := _already_published(request, document)) is not None:
         return published
     form = PublishForm(submitted(request))
     if form.is_valid():
         try:
-            publish_document(document, by=user)
+            publish_document(document, by=request.user)
         except EasyReadRefused as refusal:
-            _refusal_to_form(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"{document.title} is published. Anyone can read it.")
             return redirect("easyread:read", pk=document.pk)

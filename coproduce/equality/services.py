@@ -1,6 +1,5 @@
 """Recording equality monitoring answers, and withdrawing consent to their use."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,13 +8,15 @@ from coproduce.audit.services import record_event
 from coproduce.equality.models import EqualityResponse
 from coproduce.equality.permissions import can_record_equality_answers, can_withdraw_equality_consent
 from coproduce.equality.queries import current_equality_notice
+from coproduce.http import require
 from coproduce.people.models import Consent, ConsentMethod, Person, Purpose
+from coproduce.refusals import Refused
+
+CONSENT_NEEDED = "You need to agree to us keeping your answers before we can save them. Tick the box to agree."
 
 
-class ConsentNeeded(Exception):
+class ConsentNeeded(Refused):
     """Answers were sent without a lawful basis: no active consent, and the person did not agree."""
-
-    message = "You need to agree to us keeping your answers before we can save them. Tick the box to agree."
 
 
 @transaction.atomic
@@ -33,8 +34,7 @@ def record_equality_answers(
     ``by`` is not the person, and ConsentNeeded, writing nothing, if there is no consent and the
     person did not agree.
     """
-    if not can_record_equality_answers(by, person):
-        raise PermissionDenied
+    require(can_record_equality_answers(by, person))
     notice = current_equality_notice()
     # Lock the person's consents so that a withdrawal at the same moment cannot slip in between.
     consent = (
@@ -46,7 +46,7 @@ def record_equality_answers(
     )
     if consent is None:
         if not agreed_to_notice:
-            raise ConsentNeeded
+            raise ConsentNeeded(CONSENT_NEEDED, field="agree")
         consent = Consent.objects.create(person=person, notice=notice, method=ConsentMethod.ONLINE)
         record_event(
             actor=by,
@@ -71,8 +71,7 @@ def withdraw_equality_consent(person: Person, *, by: User) -> int:
     person can still see what they told us. Returns how many consents were withdrawn (0 if there
     were none). Raises PermissionDenied if ``by`` is not the person.
     """
-    if not can_withdraw_equality_consent(by, person):
-        raise PermissionDenied
+    require(can_withdraw_equality_consent(by, person))
     consents = list(
         Consent.objects.select_for_update().active().for_purpose(Purpose.EQUALITY_MONITORING).filter(person=person)
     )

@@ -5,12 +5,10 @@ anyone else's answers.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.models import User
 from coproduce.equality.forms import EqualityForm
 from coproduce.equality.permissions import can_use_equality_monitoring
 from coproduce.equality.queries import (
@@ -21,18 +19,17 @@ from coproduce.equality.queries import (
 )
 from coproduce.equality.services import ConsentNeeded, record_equality_answers, withdraw_equality_consent
 from coproduce.forms import submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.people.models import Person
 
 
-def _own_person(request: HttpRequest) -> tuple[User, Person]:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_use_equality_monitoring(user):
-        raise PermissionDenied
-    return user, Person.objects.get(user=user)
+def _own_person(request: AuthenticatedHttpRequest) -> Person:
+    require(can_use_equality_monitoring(request.user))
+    return Person.objects.get(user=request.user)
 
 
-def mine(request: HttpRequest) -> HttpResponse:
-    _, person = _own_person(request)
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
     response = latest_equality_response(person)
     active_consents = active_equality_consents(person)
     return render(
@@ -47,8 +44,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-def answer(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
+def answer(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
     needs_consent = current_equality_consent(person) is None
     form = EqualityForm(
         submitted(request),
@@ -60,7 +57,7 @@ def answer(request: HttpRequest) -> HttpResponse:
             record_equality_answers(
                 form.save(commit=False),
                 person=person,
-                by=user,
+                by=request.user,
                 agreed_to_notice=bool(form.cleaned_data.get("agree")),
             )
         except ConsentNeeded:
@@ -77,9 +74,9 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def withdraw(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
-    if withdraw_equality_consent(person, by=user):
+def withdraw(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
+    if withdraw_equality_consent(person, by=request.user):
         messages.success(request, "We have stopped using your answers.")
     else:
         messages.success(request, "We were already not using your answers.")

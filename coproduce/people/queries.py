@@ -1,6 +1,5 @@
 """Reads across models about people: everything held about one person, and who is due a retention review."""
 
-import calendar
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
+from coproduce.dates import months_before
 from coproduce.people.models import AccessProfile, Consent, Person
 from coproduce.projects.models import Membership
 
@@ -240,13 +240,6 @@ def special_category_relations() -> list[ForeignObjectRel]:
 
 def retention_months() -> int:
     return int(settings.COPRODUCE_RETENTION_MONTHS)
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same time ``months`` calendar months earlier (31 March less one month is 28 or 29 February)."""
-    year, month_index = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    day = min(moment.day, calendar.monthrange(year, month_index + 1)[1])
-    return moment.replace(year=year, month=month_index + 1, day=day)
 
 
 class LastInvolvement(TypedDict):

@@ -1,10 +1,10 @@
 """Adding people."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from coproduce.accounts.models import Role, User
 from coproduce.audit.services import record_event
+from coproduce.http import require
 from coproduce.people.models import Person
 from coproduce.people.permissions import can_add_person
 
@@ -17,8 +17,7 @@ def add_person(person: Person, *, by: User, sign_in_role: Role | None) -> Person
     emailed link when a role is given, records an audit event. Raises PermissionDenied if ``by``
     may not add people.
     """
-    if not can_add_person(by):
-        raise PermissionDenied
+    require(can_add_person(by))
     if sign_in_role is not None:
         person.user = User.objects.create_user(person.email, role=sign_in_role)
     person.recorded_by = by
@@ -39,8 +38,7 @@ def confirm_person(person: Person, *, by: User) -> Person:
     Effects: clears ``awaiting_confirmation`` and records an audit event. Raises PermissionDenied if
     ``by`` may not add people. Confirming someone already confirmed changes nothing.
     """
-    if not can_add_person(by):
-        raise PermissionDenied
+    require(can_add_person(by))
     locked = Person.objects.select_for_update().get(pk=person.pk)
     if locked.awaiting_confirmation:
         locked.awaiting_confirmation = False

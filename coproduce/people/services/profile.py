@@ -7,12 +7,12 @@ never what they are.
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
+from coproduce.http import require
 from coproduce.people.models import (
     AccessNeed,
     AccessProfile,
@@ -32,6 +32,7 @@ from coproduce.people.permissions import (
     can_view_access_needs,
     is_self,
 )
+from coproduce.refusals import Refused
 
 CONTACT_FIELDS = (
     "preferred_name",
@@ -48,12 +49,11 @@ PURPOSES_HANDLED_HERE = (Purpose.PRIVACY_NOTICE, Purpose.ACCESS_NEEDS, Purpose.C
 OFFLINE_METHODS = (ConsentMethod.PHONE, ConsentMethod.PAPER)
 
 
-class ConsentNeeded(Exception):
-    """Access needs can only be kept with the person's agreement, and none was given."""
+CONSENT_NEEDED = "We need the person's agreement before we keep their access needs."
 
-    def __init__(self, message: str = "We need the person's agreement before we keep their access needs.") -> None:
-        super().__init__(message)
-        self.message = message
+
+class ConsentNeeded(Refused):
+    """Access needs can only be kept with the person's agreement, and none was given."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,7 @@ def update_contact_details(person: Person, *, details: Mapping[str, str], by: Us
     fields (never their values) when anything changed. Raises PermissionDenied unless ``by`` is
     the person. Raises ValueError for a field that is not a contact detail.
     """
-    if not (can_manage_own_details(by) and is_self(by, person)):
-        raise PermissionDenied
+    require(can_manage_own_details(by) and is_self(by, person))
     unknown = set(details) - set(CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"Not contact details: {', '.join(sorted(unknown))}")
@@ -120,8 +119,7 @@ def set_recognition(person: Person, *, credit: CreditPreference, payment: Paymen
     Effects: saves the Person's credit and payment preferences; records "recognition.changed" with
     the new choices. Raises PermissionDenied unless ``by`` is the person.
     """
-    if not (can_manage_own_details(by) and is_self(by, person)):
-        raise PermissionDenied
+    require(can_manage_own_details(by) and is_self(by, person))
     person.credit_preference = CreditPreference(credit)
     person.payment_preference = PaymentPreference(payment)
     person.save(update_fields=["credit_preference", "payment_preference"])
@@ -175,8 +173,7 @@ def save_access_needs(
     recorded them. Raises PermissionDenied if ``by`` may not act this way, ConsentNeeded without
     agreement, ValueError for an unknown need.
     """
-    if not _may_act(by, person, method):
-        raise PermissionDenied
+    require(_may_act(by, person, method))
     unknown = set(needs) - set(Need.values)
     if unknown:
         raise ValueError(f"Not access needs: {', '.join(sorted(unknown))}")
@@ -184,7 +181,7 @@ def save_access_needs(
     _lock(person)
     has_consent = has_active_consent(person, Purpose.ACCESS_NEEDS)
     if not agreed and (by_coordinator or not has_consent):
-        raise ConsentNeeded
+        raise ConsentNeeded(CONSENT_NEEDED)
     if not has_consent:
         _create_consent(person, purpose=Purpose.ACCESS_NEEDS, by=by, method=method)
 
@@ -214,8 +211,7 @@ def record_access_needs_view(person: Person, *, by: User) -> None:
     Effects: records "access_needs.viewed" (no values) unless ``by`` is the person themselves.
     Raises PermissionDenied if ``by`` may not see the person's access needs.
     """
-    if not can_view_access_needs(by, person):
-        raise PermissionDenied
+    require(can_view_access_needs(by, person))
     if not is_self(by, person):
         record_event(actor=by, action="access_needs.viewed", target=person)
 
@@ -224,8 +220,7 @@ def _check_consent_change(person: Person, *, purpose: Purpose, by: User, method:
     purpose = Purpose(purpose)
     if purpose not in PURPOSES_HANDLED_HERE:
         raise ValueError(f"Consent for {purpose} is not given or withdrawn here.")
-    if not _may_act(by, person, method):
-        raise PermissionDenied
+    require(_may_act(by, person, method))
     return purpose
 
 

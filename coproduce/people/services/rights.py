@@ -3,7 +3,6 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import ForeignObjectRel
 from django.utils import timezone
@@ -11,9 +10,11 @@ from django.utils import timezone
 from coproduce.accounts.models import SignInLink, User
 from coproduce.accounts.permissions import is_signed_in
 from coproduce.audit.services import record_event
+from coproduce.http import require
 from coproduce.people.models import CreditPreference, Person
 from coproduce.people.permissions import can_act_for_person, is_self
 from coproduce.people.queries import person_relations
+from coproduce.refusals import Refused
 
 ANONYMISED_NAME = "Former participant"
 
@@ -52,12 +53,8 @@ class DeletionReason(models.TextChoices):
     IN_PERSON = "in_person", "In person"
 
 
-class AnonymiseRefused(Exception):
+class AnonymiseRefused(Refused):
     """A deletion that cannot go ahead. ``message`` is written for the person asking."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 ALREADY_ANONYMISED = "This record has already been deleted. There is nothing more to delete."
@@ -113,8 +110,7 @@ def record_data_download(person: Person, *, by: User, as_file: bool) -> None:
     Effects: records an audit event (no values from the data). Raises PermissionDenied unless ``by``
     is the person or may act for them.
     """
-    if not can_exercise_rights_for.test(by, person):
-        raise PermissionDenied
+    require(can_exercise_rights_for.test(by, person))
     record_event(actor=by, action="person.data_downloaded", target=person, payload={"as_file": as_file})
 
 
@@ -157,8 +153,7 @@ def anonymise_person(person: Person, *, by: User, reason: DeletionReason) -> Per
     Raises PermissionDenied unless ``by`` is the person or may act for them, and AnonymiseRefused if
     the record has already been anonymised.
     """
-    if not can_exercise_rights_for.test(by, person):
-        raise PermissionDenied
+    require(can_exercise_rights_for.test(by, person))
     person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     if person.anonymised_at is not None:
         raise AnonymiseRefused(ALREADY_ANONYMISED)

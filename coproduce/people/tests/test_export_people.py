@@ -26,7 +26,7 @@ from coproduce.people.models import (
     Person,
     PersonKind,
 )
-from coproduce.people.services.imports import EXPORT_HEADERS, export_people
+from coproduce.people.services.exports import EXPORT_HEADERS, export_people
 from coproduce.people.spreadsheets import neutralise, write_csv, write_xlsx
 from coproduce.people.tests.factories import PersonFactory, PersonWithSignInFactory
 

@@ -13,8 +13,9 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
 from coproduce.people.models import PeopleImport, Person
-from coproduce.people.services.imports import guess_mapping
+from coproduce.people.services.import_check import guess_mapping
 from coproduce.people.spreadsheets import MAX_UPLOAD_BYTES
+from coproduce.people.tests.import_batches import csv_file
 
 ClientFor = Callable[[User], Client]
 
@@ -29,10 +30,6 @@ MAPPING = {
     "organisation": "3",
     "postal_address": "",
 }
-
-
-def csv_file(text: str, name: str = "members.csv", encoding: str = "utf-8") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, text.encode(encoding), content_type="text/csv")
 
 
 def xlsx_file(*rows: list[object], name: str = "members.xlsx") -> SimpleUploadedFile:
@@ -354,59 +351,3 @@ def test_import_check_after_the_import_says_the_file_was_imported(amina: User, c
     assertContains(again, '<li><a href="#main-content">This file has already been imported</a></li>')
     assertRedirects(columns, f"/people/import/{batch.pk}/check/", fetch_redirect_response=False)
     assert Person.objects.filter(full_name="Ruth Evans").count() == 1
-
-
-# --- A whole file of 50,000 people ---------------------------------------------------------
-
-BIG = 50_000
-
-
-def big_csv(bad_every: int | None = None) -> SimpleUploadedFile:
-    lines = ["Full name,Email address,How involved,Phone"]
-    for n in range(BIG):
-        bad = bad_every is not None and n % bad_every == 0
-        email = "not-an-email" if bad else f"person{n}@example.org"
-        lines.append(f"Person {n},{email},member,01632 {n:06d}")
-    return csv_file("\n".join(lines) + "\n", name="everyone.csv")
-
-
-def upload_and_map(client: Client, upload: SimpleUploadedFile) -> PeopleImport:
-    client.post("/people/import/", {"file": upload})
-    batch = PeopleImport.objects.latest("pk")
-    mapping = {**MAPPING, "full_name": "0", "email": "1", "kind": "2", "phone": "3", "organisation": ""}
-    client.post(f"/people/import/{batch.pk}/columns/", mapping)
-    return batch
-
-
-def test_import_of_50000_rows_with_problems_counts_them_all_and_writes_nothing(
-    amina: User, client_for: ClientFor
-) -> None:
-    client = client_for(amina)
-    batch = upload_and_map(client, big_csv(bad_every=10))
-
-    response = client.get(f"/people/import/{batch.pk}/check/")
-    refused = client.post(f"/people/import/{batch.pk}/check/")
-
-    assertContains(response, "The first 500 of 5,000 problems")
-    assertContains(response, "and 4,500 more problems.")
-    assertContains(response, '<dd class="govuk-summary-list__value">50,000</dd>')
-    assert refused.status_code == 200
-    assert Person.objects.count() == 1
-
-
-def test_import_of_50000_clean_rows_adds_everyone_in_one_go(amina: User, client_for: ClientFor) -> None:
-    client = client_for(amina)
-    batch = upload_and_map(client, big_csv())
-
-    page = client.get(f"/people/import/{batch.pk}/check/")
-    response = client.post(f"/people/import/{batch.pk}/check/")
-
-    assertContains(page, ">Import 50,000 people</button>")
-    assertRedirects(response, "/people/", fetch_redirect_response=False)
-    assert Person.objects.filter(recorded_by=amina).count() == BIG
-    assert Person.objects.get(full_name="Person 49999").email == "person49999@example.org"
-    assert AuditEvent.objects.get(action="people.imported").payload == {
-        "count": BIG,
-        "filename": "everyone.csv",
-        "organisations_added": 0,
-    }

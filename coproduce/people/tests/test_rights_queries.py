@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
+from coproduce.dates import months_before
 from coproduce.people.models import (
     AccessNeed,
     AccessProfile,
@@ -21,7 +22,6 @@ from coproduce.people.models import (
     Purpose,
 )
 from coproduce.people.queries import (
-    months_before,
     other_record_titles,
     people_due_for_retention_review,
     person_data,
@@ -228,7 +228,7 @@ def test_relation_key_is_the_accessor_name(db: None) -> None:
     assert relation_key(relation_to("people.accessprofile")) == "access_profile"
 
 
-# --- months_before ----------------------------------------------------------------------------------
+# --- months_before (coproduce.dates, used for the retention cut-off) ---------------------------------
 
 
 @pytest.mark.parametrize(

@@ -1,41 +1,34 @@
 """Partner organisations and their representatives."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from coproduce.accounts.models import User
 from coproduce.forms import submitted
-from coproduce.people.forms import OrganisationForm
+from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.people.forms.directory import OrganisationForm
 from coproduce.people.models import Organisation
 from coproduce.people.permissions import can_add_person
 
 
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_add_person(user):
-        raise PermissionDenied
+def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_add_person(request.user))
     organisations = Organisation.objects.annotate(
         people_count=Count("people", filter=Q(people__anonymised_at__isnull=True))
     )
     return render(request, "people/organisation_list.html", {"organisations": organisations})
 
 
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    if not can_add_person(user):
-        raise PermissionDenied
+    require(can_add_person(request.user))
     people = organisation.people.current().select_related("user")
     return render(request, "people/organisation_detail.html", {"organisation": organisation, "people": people})
 
 
-def organisation_create(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_add_person(user):
-        raise PermissionDenied
+def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_add_person(request.user))
     form = OrganisationForm(submitted(request))
     if form.is_valid():
         organisation = form.save()

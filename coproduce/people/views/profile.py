@@ -4,15 +4,15 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from django.contrib import messages
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
-from coproduce.accounts.models import User
 from coproduce.forms import submitted
-from coproduce.people.forms_profile import (
+from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.people.forms.profile import (
     DETAIL_FIELDS,
     GIVE,
     AccessNeedsForm,
@@ -165,27 +165,23 @@ def _access_details(form: AccessNeedsForm) -> AccessDetails:
     return AccessDetails(**{name: form.cleaned_data[name] for name in DETAIL_FIELDS})
 
 
-def _own_person(request: HttpRequest) -> tuple[User, Person]:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_manage_own_details(user):
-        raise PermissionDenied
-    return user, Person.objects.get(user=user)
+def _own_person(request: AuthenticatedHttpRequest) -> Person:
+    require(can_manage_own_details(request.user))
+    return Person.objects.get(user=request.user)
 
 
-def _person_to_act_for(request: HttpRequest, pk: int) -> tuple[User, Person]:
-    user: User = request.user  # type: ignore[assignment]
+def _person_to_act_for(request: AuthenticatedHttpRequest, pk: int) -> Person:
     # Refuse before looking the person up, so that a refusal does not reveal who exists.
-    if not can_act_for_person(user):
-        raise PermissionDenied
-    return user, get_object_or_404(Person.objects.current(), pk=pk)
+    require(can_act_for_person(request.user))
+    return get_object_or_404(Person.objects.current(), pk=pk)
 
 
 # --- The person's own details ------------------------------------------------------------------
 
 
-def profile_details(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
-    profile = _access_profile(person) if can_view_access_needs(user, person) else None
+def profile_details(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
+    profile = _access_profile(person) if can_view_access_needs(request.user, person) else None
     return render(
         request,
         "people/profile_details.html",
@@ -201,20 +197,21 @@ def profile_details(request: HttpRequest) -> HttpResponse:
     )
 
 
-def profile_contact(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
+def profile_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
     form = ContactDetailsForm(submitted(request), person=person)
     if form.is_valid():
-        update_contact_details(person, details={name: form.cleaned_data[name] for name in CONTACT_FIELDS}, by=user)
+        update_contact_details(
+            person, details={name: form.cleaned_data[name] for name in CONTACT_FIELDS}, by=request.user
+        )
         messages.success(request, "Your contact details have been saved")
         return redirect("you:details")
     return render(request, "people/profile_contact.html", {"form": form})
 
 
-def profile_access_needs(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
-    if not can_view_access_needs(user, person):
-        raise PermissionDenied
+def profile_access_needs(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
+    require(can_view_access_needs(request.user, person))
     profile = _access_profile(person)
     needs_agreement = not has_active_consent(person, Purpose.ACCESS_NEEDS)
     form = OwnAccessNeedsForm(submitted(request), profile=profile, needs_agreement=needs_agreement)
@@ -223,7 +220,7 @@ def profile_access_needs(request: HttpRequest) -> HttpResponse:
             person,
             needs=form.needs(),
             details=_access_details(form),
-            by=user,
+            by=request.user,
             method=ConsentMethod.ONLINE,
             agreed=form.cleaned_data.get("agree", False),
         )
@@ -233,23 +230,23 @@ def profile_access_needs(request: HttpRequest) -> HttpResponse:
     return render(request, "people/profile_access_needs.html", {"form": form, "notice": notice})
 
 
-def profile_recognition(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
+def profile_recognition(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
     form = RecognitionForm(submitted(request), person=person)
     if form.is_valid():
         set_recognition(
             person,
             credit=CreditPreference(form.cleaned_data["credit_preference"]),
             payment=PaymentPreference(form.cleaned_data["payment_preference"]),
-            by=user,
+            by=request.user,
         )
         messages.success(request, "Your choices about being thanked and paid have been saved")
         return redirect("you:details")
     return render(request, "people/profile_recognition.html", {"form": form})
 
 
-def profile_consents(request: HttpRequest) -> HttpResponse:
-    user, person = _own_person(request)
+def profile_consents(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request)
     if request.method == "POST":
         form = OwnConsentForm(submitted(request))
         # The form is only hidden fields and buttons, so invalid data was not typed by anyone.
@@ -257,10 +254,10 @@ def profile_consents(request: HttpRequest) -> HttpResponse:
             raise BadRequest("Unknown consent purpose or action.")
         purpose = Purpose(form.cleaned_data["purpose"])
         if form.cleaned_data["action"] == GIVE:
-            give_consent(person, purpose=purpose, by=user, method=ConsentMethod.ONLINE)
+            give_consent(person, purpose=purpose, by=request.user, method=ConsentMethod.ONLINE)
             messages.success(request, f"You have agreed to: {purpose.label}")
         else:
-            withdraw_consent(person, purpose=purpose, by=user, method=ConsentMethod.ONLINE)
+            withdraw_consent(person, purpose=purpose, by=request.user, method=ConsentMethod.ONLINE)
             deleted = " We have deleted your access needs." if purpose == Purpose.ACCESS_NEEDS else ""
             messages.success(request, f"You have withdrawn your agreement to: {purpose.label}.{deleted}")
         return redirect("you:consents")
@@ -270,8 +267,8 @@ def profile_consents(request: HttpRequest) -> HttpResponse:
 # --- A coordinator acting for someone ----------------------------------------------------------
 
 
-def person_access_needs(request: HttpRequest, pk: int) -> HttpResponse:
-    user, person = _person_to_act_for(request, pk)
+def person_access_needs(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _person_to_act_for(request, pk)
     profile = _access_profile(person)
     form = AccessNeedsForPersonForm(submitted(request), profile=profile, person=person)
     if form.is_valid():
@@ -279,14 +276,14 @@ def person_access_needs(request: HttpRequest, pk: int) -> HttpResponse:
             person,
             needs=form.needs(),
             details=_access_details(form),
-            by=user,
+            by=request.user,
             method=ConsentMethod(form.cleaned_data["method"]),
             agreed=form.cleaned_data["agreed"],
         )
         messages.success(request, f"{person.name}’s access needs have been saved")
         return redirect("people:detail", pk=person.pk)
     # The form shows the needs kept, so this is a view of them.
-    record_access_needs_view(person, by=user)
+    record_access_needs_view(person, by=request.user)
     return render(
         request,
         "people/profile_person_access_needs.html",
@@ -300,17 +297,17 @@ def person_access_needs(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def person_consents(request: HttpRequest, pk: int) -> HttpResponse:
-    user, person = _person_to_act_for(request, pk)
+def person_consents(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _person_to_act_for(request, pk)
     form = ConsentForPersonForm(submitted(request))
     if form.is_valid():
         purpose = Purpose(form.cleaned_data["purpose"])
         method = ConsentMethod(form.cleaned_data["method"])
         if form.cleaned_data["action"] == GIVE:
-            give_consent(person, purpose=purpose, by=user, method=method)
+            give_consent(person, purpose=purpose, by=request.user, method=method)
             messages.success(request, f"Recorded that {person.name} agreed to: {purpose.label}")
         else:
-            withdraw_consent(person, purpose=purpose, by=user, method=method)
+            withdraw_consent(person, purpose=purpose, by=request.user, method=method)
             deleted = " We have deleted their access needs." if purpose == Purpose.ACCESS_NEEDS else ""
             messages.success(
                 request, f"Recorded that {person.name} withdrew their agreement to: {purpose.label}.{deleted}"

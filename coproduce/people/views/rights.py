@@ -11,15 +11,15 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 
 from coproduce.accounts.models import User
-from coproduce.forms import submitted
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.people.models import Person
 from coproduce.people.permissions import can_act_for_person, can_manage_own_details, can_review_retention
 from coproduce.people.queries import other_record_titles, people_due_for_retention_review, person_data, retention_months
@@ -61,15 +61,13 @@ class ConfirmDeletionForPersonForm(ConfirmDeletionForm):
 
 
 def _own_record(user: User) -> Person:
-    if not can_manage_own_details(user):
-        raise PermissionDenied
+    require(can_manage_own_details(user))
     return Person.objects.get(user=user)
 
 
 def _record_for(user: User, pk: int) -> Person:
     person = get_object_or_404(Person, pk=pk)
-    if not can_act_for_person.test(user, person):
-        raise PermissionDenied
+    require(can_act_for_person.test(user, person))
     return person
 
 
@@ -103,10 +101,9 @@ def _other_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _data_page(request: HttpRequest, person: Person, *, is_self: bool) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def _data_page(request: AuthenticatedHttpRequest, person: Person, *, is_self: bool) -> HttpResponse:
     data = person_data(person, with_equality_answers=is_self)
-    record_data_download(person, by=user, as_file=False)
+    record_data_download(person, by=request.user, as_file=False)
     events = [
         {"what": ACTION_WORDS.get(event["action"], event["action"]), "when": event["occurred_at"]}
         for event in data["audit_events"]
@@ -124,10 +121,9 @@ def _data_page(request: HttpRequest, person: Person, *, is_self: bool) -> HttpRe
     )
 
 
-def _data_file(request: HttpRequest, person: Person, *, filename: str, is_self: bool) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def _data_file(request: AuthenticatedHttpRequest, person: Person, *, filename: str, is_self: bool) -> HttpResponse:
     data = person_data(person, with_equality_answers=is_self)
-    record_data_download(person, by=user, as_file=True)
+    record_data_download(person, by=request.user, as_file=True)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -136,66 +132,63 @@ def _data_file(request: HttpRequest, person: Person, *, filename: str, is_self: 
     return response
 
 
-def your_data(request: HttpRequest) -> HttpResponse:
-    person = _own_record(request.user)  # type: ignore[arg-type]
+def your_data(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_record(request.user)
     return _data_page(request, person, is_self=True)
 
 
-def your_data_json(request: HttpRequest) -> HttpResponse:
-    person = _own_record(request.user)  # type: ignore[arg-type]
+def your_data_json(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_record(request.user)
     return _data_file(request, person, filename="my-coproduce-data.json", is_self=True)
 
 
-def person_data_page(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _record_for(request.user, pk)  # type: ignore[arg-type]
+def person_data_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _record_for(request.user, pk)
     return _data_page(request, person, is_self=False)
 
 
-def person_data_json(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _record_for(request.user, pk)  # type: ignore[arg-type]
+def person_data_json(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _record_for(request.user, pk)
     return _data_file(request, person, filename=f"coproduce-data-{person.pk}.json", is_self=False)
 
 
-def _signed_out_after_deletion(request: HttpRequest) -> HttpResponse:
+def _signed_out_after_deletion(request: AuthenticatedHttpRequest) -> HttpResponse:
     logout(request)
     # Added after signing out so the message survives the new, empty session.
     messages.success(request, "Your account has been deleted. We no longer keep your name or how to contact you.")
     return redirect("accounts:signed_out")
 
 
-def your_account_delete(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    person = _own_record(user)
+def your_account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_record(request.user)
     form = ConfirmDeletionForm(submitted(request))
     if form.is_valid():
         try:
-            anonymise_person(person, by=user, reason=DeletionReason.ONLINE)
+            anonymise_person(person, by=request.user, reason=DeletionReason.ONLINE)
         except AnonymiseRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
             return _signed_out_after_deletion(request)
     return render(request, "people/rights_delete.html", {"person": person, "form": form, "is_self": True})
 
 
-def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    person = _record_for(user, pk)
+def person_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _record_for(request.user, pk)
     form = ConfirmDeletionForPersonForm(submitted(request))
     if form.is_valid():
         try:
-            anonymise_person(person, by=user, reason=DeletionReason(form.cleaned_data["how_asked"]))
+            anonymise_person(person, by=request.user, reason=DeletionReason(form.cleaned_data["how_asked"]))
         except AnonymiseRefused as refusal:
-            form.add_error(None, refusal.message)
+            show_refusal(form, refusal)
         else:
-            if person.user_id == user.pk:
+            if person.user_id == request.user.pk:
                 return _signed_out_after_deletion(request)
             messages.success(request, "Their record has been deleted. Their name and contact details are gone.")
             return redirect("people:list")
     return render(request, "people/rights_delete.html", {"person": person, "form": form, "is_self": False})
 
 
-def retention_review(request: HttpRequest) -> HttpResponse:
-    if not can_review_retention(request.user):
-        raise PermissionDenied
+def retention_review(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_review_retention(request.user))
     page = Paginator(people_due_for_retention_review(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "people/rights_retention.html", {"page": page, "months": retention_months()})

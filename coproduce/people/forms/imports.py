@@ -7,7 +7,7 @@ from django import forms
 from coproduce.accounts.models import User
 from coproduce.people.filters import find_people
 from coproduce.people.models import PeopleImport, PersonQuerySet
-from coproduce.people.services.imports import FULL_NAME, IMPORT_FIELDS, KIND, KIND_LIST, guess_mapping, heading_of
+from coproduce.people.services.import_check import FULL_NAME, IMPORT_FIELDS, KIND, KIND_LIST, guess_mapping, heading_of
 from coproduce.people.spreadsheets import MAX_UPLOAD_BYTES, TOO_BIG, SpreadsheetError, Table, read_table
 
 DO_NOT_IMPORT = ""

@@ -3,7 +3,7 @@
 import pytest
 
 from coproduce.accounts.models import User
-from coproduce.people.forms import PersonForm
+from coproduce.people.forms.directory import PersonForm
 
 
 def form_data(**fields: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""URL patterns for the imports pages: `people_patterns` (under /people/) and `you_patterns` (under /you/)."""
+"""URL patterns for the imports pages, under /people/: upload, columns, check, and the export."""
 
 from django.urls import URLPattern, path
 
@@ -10,4 +10,3 @@ people_patterns: list[URLPattern] = [
     path("import/<int:pk>/check/", imports.import_check, name="import_check"),
     path("export/", imports.export, name="export"),
 ]
-you_patterns: list[URLPattern] = []

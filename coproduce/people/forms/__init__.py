@@ -1,0 +1,1 @@
+"""The people app's forms, one module per area: directory, imports, profile."""

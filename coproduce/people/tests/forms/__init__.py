@@ -1,0 +1,1 @@
+"""Tests of the people app's forms, one module per forms module."""
