@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.contributions.demo import PROJECT_TITLE
-from coproduce.learning.services import add_months
+from coproduce.dates import add_months
 from coproduce.model import LadderRung
 from coproduce.people.models import Person
 from coproduce.reviews.choices import Rating, ReviewKind, Standard

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
-from coproduce.learning.services import add_months
+from coproduce.dates import add_months
 from coproduce.model import Stage
 from coproduce.people.models import Person
 from coproduce.projects.models import Project, StageChange

@@ -18,7 +18,7 @@ from coproduce.accounts.models import SignInLink, hash_token
 from coproduce.communications.preferences import Preferences
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
-from coproduce.learning.services import ensure_learning_defaults
+from coproduce.learning.services.charter import ensure_learning_defaults
 from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
