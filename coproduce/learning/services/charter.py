@@ -16,13 +16,7 @@ from coproduce.dates import add_months
 from coproduce.http import require
 from coproduce.learning import conf
 from coproduce.learning.defaults import ensure_defaults
-from coproduce.learning.models import (
-    CharterVersion,
-    Course,
-    CourseMaterial,
-    OrganisationCommitment,
-    Signature,
-)
+from coproduce.learning.models import CharterVersion, Course, CourseMaterial, OrganisationCommitment, Signature
 from coproduce.learning.permissions import (
     can_manage_learning,
     can_publish_charter,
@@ -36,16 +30,10 @@ from coproduce.people.models import Organisation, Person, PersonKind
 from coproduce.refusals import WHOLE_FORM
 
 ALREADY_SIGNED = "You have already signed this version of the charter. You can sign again when it is due for renewal."
-
-
 ORGANISATION_ALREADY_SIGNED = "{organisation} has already signed this version of the charter."
-
-
 NOT_REPRESENTATIVE = (
     "Only an authorised representative of {organisation} can sign for it. You can sign the charter for yourself."
 )
-
-
 NO_CHARTER = "There is no charter to sign yet."
 
 

@@ -9,12 +9,8 @@ from coproduce.audit.services import record_event
 from coproduce.dates import add_months
 from coproduce.http import require
 from coproduce.learning import conf
-from coproduce.learning.models import (
-    Induction,
-)
-from coproduce.learning.permissions import (
-    can_manage_learning,
-)
+from coproduce.learning.models import Induction
+from coproduce.learning.permissions import can_manage_learning
 from coproduce.learning.refusals import LearningRefused
 from coproduce.people.models import Person
 

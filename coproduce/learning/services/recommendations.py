@@ -8,12 +8,8 @@ from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
 from coproduce.http import require
 from coproduce.learning import conf
-from coproduce.learning.models import (
-    Recommendation,
-)
-from coproduce.learning.permissions import (
-    can_manage_learning,
-)
+from coproduce.learning.models import Recommendation
+from coproduce.learning.permissions import can_manage_learning
 from coproduce.learning.queries import response_days_for
 from coproduce.learning.refusals import LearningRefused
 from coproduce.people.models import Organisation

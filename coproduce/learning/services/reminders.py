@@ -9,10 +9,7 @@ from django.utils import timezone
 from coproduce.communications.messaging import content_from_templates, reached, send_message
 from coproduce.dates import add_months
 from coproduce.learning import conf
-from coproduce.learning.models import (
-    CharterVersion,
-    Signature,
-)
+from coproduce.learning.models import CharterVersion, Signature
 from coproduce.learning.queries import current_version
 
 

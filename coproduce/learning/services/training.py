@@ -13,15 +13,8 @@ from coproduce.audit.services import record_event
 from coproduce.http import require
 from coproduce.involvement.choices import ActivityKind
 from coproduce.involvement.models import Activity
-from coproduce.learning.models import (
-    Course,
-    CourseSession,
-    TrainingRecord,
-)
-from coproduce.learning.permissions import (
-    can_answer_confidence,
-    can_manage_learning,
-)
+from coproduce.learning.models import Course, CourseSession, TrainingRecord
+from coproduce.learning.permissions import can_answer_confidence, can_manage_learning
 from coproduce.learning.queries import LEARNING_PROGRAMME_TITLE
 from coproduce.learning.refusals import LearningRefused
 from coproduce.people.models import Person

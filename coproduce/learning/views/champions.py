@@ -6,9 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.learning.permissions import (
-    can_manage_learning,
-)
+from coproduce.learning.permissions import can_manage_learning
 from coproduce.learning.queries import (
     champions,
     count_overdue_recommendations,

@@ -8,24 +8,10 @@ from django.views.decorators.http import require_POST
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.learning.forms import (
-    OrganisationSignatureForm,
-    PublishCharterForm,
-    SignCharterForm,
-)
-from coproduce.learning.models import (
-    Signature,
-)
-from coproduce.learning.permissions import (
-    can_publish_charter,
-    can_sign_charter,
-    can_sign_for_organisation,
-)
-from coproduce.learning.queries import (
-    current_version,
-    organisation_signature,
-    signatures_of,
-)
+from coproduce.learning.forms import OrganisationSignatureForm, PublishCharterForm, SignCharterForm
+from coproduce.learning.models import Signature
+from coproduce.learning.permissions import can_publish_charter, can_sign_charter, can_sign_for_organisation
+from coproduce.learning.queries import current_version, organisation_signature, signatures_of
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.charter import (
     Commitment,

@@ -8,16 +8,9 @@ from django.utils import timezone
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.learning import conf
-from coproduce.learning.forms import (
-    InductionForm,
-)
-from coproduce.learning.permissions import (
-    can_manage_learning,
-)
-from coproduce.learning.queries import (
-    inductions_due_for_review,
-    members_without_induction,
-)
+from coproduce.learning.forms import InductionForm
+from coproduce.learning.permissions import can_manage_learning
+from coproduce.learning.queries import inductions_due_for_review, members_without_induction
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.inductions import record_induction
 

@@ -7,20 +7,10 @@ from django.utils import timezone
 
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.learning.forms import (
-    RecommendationForm,
-    ResponseForm,
-)
-from coproduce.learning.models import (
-    Recommendation,
-)
-from coproduce.learning.permissions import (
-    can_manage_learning,
-)
-from coproduce.learning.queries import (
-    overdue_recommendations,
-    recommendations,
-)
+from coproduce.learning.forms import RecommendationForm, ResponseForm
+from coproduce.learning.models import Recommendation
+from coproduce.learning.permissions import can_manage_learning
+from coproduce.learning.queries import overdue_recommendations, recommendations
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.recommendations import record_recommendation, record_response
 

@@ -10,28 +10,15 @@ from coproduce.accounts.models import User
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity
-from coproduce.learning.forms import (
-    CompletionForm,
-    ConfidenceForm,
-    SessionForm,
-)
-from coproduce.learning.models import (
-    CONFIDENCE_QUESTION,
-    Course,
-    CourseSession,
-    TrainingRecord,
-)
+from coproduce.learning.forms import CompletionForm, ConfidenceForm, SessionForm
+from coproduce.learning.models import CONFIDENCE_QUESTION, Course, CourseSession, TrainingRecord
 from coproduce.learning.permissions import (
     can_answer_confidence,
     can_manage_learning,
     can_sign_charter,
     can_view_training_record,
 )
-from coproduce.learning.queries import (
-    attendees_without_record,
-    records_of,
-    sessions_of,
-)
+from coproduce.learning.queries import attendees_without_record, records_of, sessions_of
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.training import answer_confidence, plan_session, record_completion
 from coproduce.pdf import pdf_response, render_pdf

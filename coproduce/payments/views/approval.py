@@ -11,27 +11,13 @@ from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.payments import conf
 from coproduce.payments.choices import ClaimStatus
-from coproduce.payments.forms import (
-    ClaimDecisionForm,
-    MarkPaidForm,
-)
+from coproduce.payments.forms import ClaimDecisionForm, MarkPaidForm
 from coproduce.payments.models import Claim
 from coproduce.payments.money import tax_year_of
-from coproduce.payments.permissions import (
-    can_manage_payments,
-    can_view_claim,
-)
-from coproduce.payments.queries import (
-    claim_with_items,
-    claims_to_handle,
-    is_overdue,
-)
+from coproduce.payments.permissions import can_manage_payments, can_view_claim
+from coproduce.payments.queries import claim_with_items, claims_to_handle, is_overdue
 from coproduce.payments.refusals import PaymentRefused
-from coproduce.payments.services.claims import (
-    approve_claim,
-    mark_paid,
-    reject_claim,
-)
+from coproduce.payments.services.claims import approve_claim, mark_paid, reject_claim
 
 PAGE_SIZE = 25
 

@@ -12,24 +12,13 @@ from coproduce.forms import ConfirmForm, show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus
-from coproduce.payments.forms import (
-    ExpenseForm,
-)
+from coproduce.payments.forms import ExpenseForm
 from coproduce.payments.models import Claim, ExpenseItem, PaymentOffer
 from coproduce.payments.money import total
-from coproduce.payments.permissions import (
-    can_claim,
-    can_view_receipt,
-)
-from coproduce.payments.queries import (
-    claim_with_items,
-)
+from coproduce.payments.permissions import can_claim, can_view_receipt
+from coproduce.payments.queries import claim_with_items
 from coproduce.payments.refusals import PaymentRefused
-from coproduce.payments.services.claims import (
-    add_expense,
-    remove_expense,
-    submit_claim,
-)
+from coproduce.payments.services.claims import add_expense, remove_expense, submit_claim
 from coproduce.payments.services.offers import is_paid_involvement
 
 

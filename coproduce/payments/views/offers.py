@@ -14,14 +14,9 @@ from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity
 from coproduce.payments import conf
 from coproduce.payments.choices import ClaimStatus, OfferStatus
-from coproduce.payments.forms import (
-    OfferDecisionForm,
-)
+from coproduce.payments.forms import OfferDecisionForm
 from coproduce.payments.models import Claim, PaymentOffer
-from coproduce.payments.permissions import (
-    can_decide_offer,
-    can_manage_payments,
-)
+from coproduce.payments.permissions import can_decide_offer, can_manage_payments
 from coproduce.payments.queries import (
     activity_payments,
     claims_of,

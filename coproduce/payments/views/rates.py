@@ -7,16 +7,9 @@ from django.utils import timezone
 
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.payments.forms import (
-    RateCardForm,
-)
-from coproduce.payments.permissions import (
-    can_manage_rate_cards,
-    can_view_rate_cards,
-)
-from coproduce.payments.queries import (
-    rate_cards,
-)
+from coproduce.payments.forms import RateCardForm
+from coproduce.payments.permissions import can_manage_rate_cards, can_view_rate_cards
+from coproduce.payments.queries import rate_cards
 from coproduce.payments.refusals import PaymentRefused
 from coproduce.payments.services.rates import create_rate_card
 

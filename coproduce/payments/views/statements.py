@@ -10,17 +10,9 @@ from coproduce.forms import submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.payments import conf
 from coproduce.payments.exports import finance_csv, finance_xlsx, statement_csv
-from coproduce.payments.forms import (
-    FinanceExportForm,
-)
-from coproduce.payments.permissions import (
-    can_manage_payments,
-    can_view_statement,
-)
-from coproduce.payments.queries import (
-    Statement,
-    statement,
-)
+from coproduce.payments.forms import FinanceExportForm
+from coproduce.payments.permissions import can_manage_payments, can_view_statement
+from coproduce.payments.queries import Statement, statement
 from coproduce.pdf import pdf_response, render_pdf
 from coproduce.people.models import Person
 

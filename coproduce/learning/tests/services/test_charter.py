@@ -10,18 +10,8 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
 from coproduce.dates import add_months
-from coproduce.learning.models import (
-    CharterVersion,
-    Course,
-    OrganisationCommitment,
-    Signature,
-    TrainingRecord,
-)
-from coproduce.learning.queries import (
-    champions,
-    coverage_by_group,
-    has_signed_current_charter,
-)
+from coproduce.learning.models import CharterVersion, Course, OrganisationCommitment, Signature, TrainingRecord
+from coproduce.learning.queries import champions, coverage_by_group, has_signed_current_charter
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.charter import (
     Commitment,

@@ -5,9 +5,7 @@ from datetime import date
 import pytest
 
 from coproduce.accounts.models import User
-from coproduce.learning.models import (
-    Induction,
-)
+from coproduce.learning.models import Induction
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.inductions import record_induction
 

@@ -3,16 +3,9 @@
 from datetime import date
 
 from coproduce.accounts.models import User
-from coproduce.learning.models import (
-    Recommendation,
-)
-from coproduce.learning.queries import (
-    count_overdue_recommendations,
-)
-from coproduce.learning.services.charter import (
-    Commitment,
-    sign_for_organisation,
-)
+from coproduce.learning.models import Recommendation
+from coproduce.learning.queries import count_overdue_recommendations
+from coproduce.learning.services.charter import Commitment, sign_for_organisation
 from coproduce.learning.services.recommendations import record_recommendation, record_response
 from coproduce.people.models import Organisation
 from coproduce.projects.models import Project

@@ -7,9 +7,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Attendance
-from coproduce.learning.models import (
-    Course,
-)
+from coproduce.learning.models import Course
 from coproduce.learning.refusals import LearningRefused
 from coproduce.learning.services.training import plan_session, record_completion
 from coproduce.projects.models import Project

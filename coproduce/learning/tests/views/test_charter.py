@@ -3,11 +3,7 @@
 from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.accounts.models import User
-from coproduce.learning.models import (
-    CharterVersion,
-    OrganisationCommitment,
-    Signature,
-)
+from coproduce.learning.models import CharterVersion, OrganisationCommitment, Signature
 from coproduce.learning.services.charter import sign_charter
 from coproduce.people.models import CreditPreference, Organisation
 

@@ -3,9 +3,7 @@
 from pytest_django.asserts import assertContains
 
 from coproduce.accounts.models import User
-from coproduce.learning.models import (
-    Induction,
-)
+from coproduce.learning.models import Induction
 
 
 def test_inductions_page_lists_members_without_one_and_records_one(

@@ -3,9 +3,7 @@
 from pytest_django.asserts import assertContains
 
 from coproduce.accounts.models import User
-from coproduce.learning.models import (
-    Recommendation,
-)
+from coproduce.learning.models import Recommendation
 from coproduce.learning.services.charter import sign_for_organisation
 from coproduce.people.models import Organisation
 from coproduce.projects.models import Project

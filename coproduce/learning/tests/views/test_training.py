@@ -7,10 +7,7 @@ from pytest_django.asserts import assertContains
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Attendance
-from coproduce.learning.models import (
-    Course,
-    TrainingRecord,
-)
+from coproduce.learning.models import Course, TrainingRecord
 from coproduce.learning.services.training import plan_session
 from coproduce.tests.pdfs import pdf_is_tagged, pdf_language, pdf_text, pdf_title
 

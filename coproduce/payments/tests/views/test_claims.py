@@ -14,8 +14,6 @@ from coproduce.payments.services.offers import decide_offer
 from coproduce.payments.tests.conftest import sent_claim
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
