@@ -1,8 +1,5 @@
 """Recording contributions, answering them ("You said, we did") and thanking the people who took part."""
 
-from collections.abc import Mapping
-
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
 from coproduce.accounts.models import User
@@ -18,17 +15,11 @@ from coproduce.contributions.models import (
 from coproduce.contributions.permissions import can_record_for_others, can_record_own, can_respond, can_thank
 from coproduce.contributions.queries import projects_for_own_contribution
 from coproduce.contributions.tasks import tell_person_about_response
+from coproduce.http import require
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.people.models import CreditPreference, Person
 from coproduce.projects.models import Project
-
-
-class Refused(Exception):
-    """A write that cannot be made as asked. ``errors`` maps field names to messages for the person."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
+from coproduce.refusals import Refused
 
 
 @transaction.atomic
@@ -52,8 +43,7 @@ def record_contribution(
     activity of another project, or someone who did not attend the activity.
     """
     is_self = person.user_id is not None and person.user_id == by.pk
-    if not (can_record_for_others(by) or (is_self and can_record_own(by))):
-        raise PermissionDenied
+    require(can_record_for_others(by) or (is_self and can_record_own(by)))
     errors: dict[str, str] = {}
     summary = summary.strip()
     if not summary:
@@ -107,13 +97,12 @@ def respond_to_contribution(
     PermissionDenied unless ``by`` leads the project or is a coordinator (and is not the person),
     and Refused when "not adopted" has no reason.
     """
-    if not can_respond(by, contribution):
-        raise PermissionDenied
+    require(can_respond(by, contribution))
     # Lock the contribution so that two answers given at the same moment are ordered.
     Contribution.objects.select_for_update(of=("self",)).get(pk=contribution.pk)
     explanation = explanation.strip()
     if outcome == Outcome.NOT_ADOPTED and not explanation:
-        raise Refused({"explanation": "Say why it was not adopted. We will tell the person."})
+        raise Refused("Say why it was not adopted. We will tell the person.", field="explanation")
     response = ContributionResponse.objects.create(
         contribution=contribution, outcome=Outcome(outcome), explanation=explanation, responded_by=by
     )
@@ -135,14 +124,13 @@ def thank_participant(attendance: Attendance, *, method: ThanksMethod, by: User)
     Effects: creates the Thanks, records an audit event. Raises PermissionDenied unless ``by`` is a
     coordinator, and Refused if they were already thanked that way.
     """
-    if not can_thank(by):
-        raise PermissionDenied
+    require(can_thank(by))
     try:
         with transaction.atomic():
             thanks = Thanks.objects.create(attendance=attendance, method=ThanksMethod(method), thanked_by=by)
     except IntegrityError:
         raise Refused(
-            {"method": f"{attendance.person.full_name} has already been thanked this way. Choose another way."}
+            f"{attendance.person.full_name} has already been thanked this way. Choose another way.", field="method"
         ) from None
     record_event(
         actor=by,

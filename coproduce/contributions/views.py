@@ -1,9 +1,8 @@
 """Pages for recording contributions, answering them, thanking people, and each person's own record."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.accounts.models import User
@@ -31,37 +30,24 @@ from coproduce.contributions.queries import (
     projects_for_own_contribution,
     responses_to,
 )
-from coproduce.contributions.services import (
-    Refused,
-    record_contribution,
-    respond_to_contribution,
-    thank_participant,
-)
-from coproduce.forms import submitted
+from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participant
+from coproduce.forms import show_refusal, submitted
+from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.pdf import pdf_response
 from coproduce.people.models import CreditPreference, Person
+from coproduce.refusals import Refused
 
 PAGE_SIZE = 50
 
 
 def _own_person(user: User) -> Person:
-    if not can_record_own(user):
-        raise PermissionDenied
+    require(can_record_own(user))
     return user.person
 
 
-def _add_errors(
-    form: ActivityContributionForm | OwnContributionForm | ResponseForm | ThanksForm, refusal: Refused
-) -> None:
-    for field, message in refusal.errors.items():
-        form.add_error(field if field in form.fields else None, message)
-
-
-def activity_contributions_page(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_record_for_others(user):
-        raise PermissionDenied
+def activity_contributions_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_record_for_others(request.user))
     activity = get_object_or_404(Activity.objects.select_related("project"), pk=pk)
     form = ActivityContributionForm(submitted(request), activity=activity)
     if form.is_valid():
@@ -74,10 +60,10 @@ def activity_contributions_page(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=ContributionKind(form.cleaned_data["kind"]),
                 summary=form.cleaned_data["summary"],
                 credit=form.cleaned_data["credit"],
-                by=user,
+                by=request.user,
             )
         except Refused as refusal:
-            _add_errors(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"{person.full_name}'s contribution is saved. Add another, or answer it.")
             return redirect("contributions:activity", pk=activity.pk)
@@ -93,9 +79,8 @@ def activity_contributions_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def add_own(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    person = _own_person(user)
+def add_own(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request.user)
     projects = projects_for_own_contribution(person)
     usual = CreditPreference(person.credit_preference).label if person.credit_preference else "Do not name me"
     form = OwnContributionForm(
@@ -110,19 +95,18 @@ def add_own(request: HttpRequest) -> HttpResponse:
                 kind=ContributionKind(form.cleaned_data["kind"]),
                 summary=form.cleaned_data["summary"],
                 credit=form.cleaned_data["credit"],
-                by=user,
+                by=request.user,
             )
         except Refused as refusal:
-            _add_errors(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, "Thank you. Your contribution is saved. We will tell you what happens to it.")
             return redirect("contributions:yours")
     return render(request, "contributions/add_own.html", {"form": form, "has_projects": projects.exists()})
 
 
-def yours(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    person = _own_person(user)
+def yours(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request.user)
     page = Paginator(contributions_of(person), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -131,20 +115,17 @@ def yours(request: HttpRequest) -> HttpResponse:
     )
 
 
-def changed_things(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    person = _own_person(user)
+def changed_things(request: AuthenticatedHttpRequest) -> HttpResponse:
+    person = _own_person(request.user)
     page = Paginator(ideas_that_changed_things(person), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "contributions/changed_things.html", {"page": page})
 
 
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def respond(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     contribution = get_object_or_404(
         Contribution.objects.select_related("person", "project", "activity", "recorded_by__person"), pk=pk
     )
-    if not can_respond(user, contribution):
-        raise PermissionDenied
+    require(can_respond(request.user, contribution))
     form = ResponseForm(submitted(request))
     check = ReadabilityCheck(request, form, {"explanation": "What we did"})
     if not check.pressed and form.is_valid():
@@ -153,15 +134,15 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
                 contribution,
                 outcome=Outcome(form.cleaned_data["outcome"]),
                 explanation=form.cleaned_data["explanation"],
-                by=user,
+                by=request.user,
             )
         except Refused as refusal:
-            _add_errors(form, refusal)
+            show_refusal(form, refusal)
         else:
             person = contribution.person
             told = "We will email them." if person.email else "They have no email address, so tell them yourself."
             messages.success(request, f"Your answer to {person.full_name} is saved. {told}")
-            if contribution.activity_id is not None and can_record_for_others(user):
+            if contribution.activity_id is not None and can_record_for_others(request.user):
                 return redirect("contributions:activity", pk=contribution.activity_id)
             return redirect("contributions:overdue")
     return render(
@@ -171,27 +152,23 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def overdue(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_view_overdue(user):
-        raise PermissionDenied
-    page = Paginator(overdue_contributions(user), PAGE_SIZE).get_page(request.GET.get("page"))
+def overdue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(can_view_overdue(request.user))
+    page = Paginator(overdue_contributions(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "contributions/overdue.html", {"page": page, "days": response_days()})
 
 
-def activity_thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    if not can_thank(user):
-        raise PermissionDenied
+def activity_thanks(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(can_thank(request.user))
     activity = get_object_or_404(Activity.objects.select_related("project"), pk=pk)
     form = ThanksForm(submitted(request), activity=activity)
     if form.is_valid():
         attendance = form.cleaned_data["attendance"]
         method = ThanksMethod(form.cleaned_data["method"])
         try:
-            thank_participant(attendance, method=method, by=user)
+            thank_participant(attendance, method=method, by=request.user)
         except Refused as refusal:
-            _add_errors(form, refusal)
+            show_refusal(form, refusal)
         else:
             messages.success(request, f"Saved: {attendance.person.full_name} thanked by {method.label.lower()}.")
             return redirect("contributions:thanks", pk=activity.pk)
@@ -202,12 +179,10 @@ def activity_thanks(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def document(request: AuthenticatedHttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in DOCUMENTS:
         raise Http404
     attendance = get_object_or_404(Attendance.objects.select_related("person", "activity__project"), pk=pk)
-    if not can_download_thanks(user, attendance):
-        raise PermissionDenied
+    require(can_download_thanks(request.user, attendance))
     pdf, filename = document_pdf(attendance, kind)
     return pdf_response(pdf, filename)

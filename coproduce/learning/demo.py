@@ -8,15 +8,14 @@ from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Registration
 from coproduce.learning.models import Course, CourseSession, Induction, Signature
 from coproduce.learning.queries import current_version
-from coproduce.learning.services import (
+from coproduce.learning.services.charter import (
     Commitment,
     ensure_learning_defaults,
-    learning_programme,
-    plan_session,
-    record_induction,
     sign_charter,
     sign_for_organisation,
 )
+from coproduce.learning.services.inductions import record_induction
+from coproduce.learning.services.training import learning_programme, plan_session
 from coproduce.people.models import Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 

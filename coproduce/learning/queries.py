@@ -44,10 +44,6 @@ def has_signed_current_charter(person: Person) -> bool:
     return current_signatures().personal().filter(person=person).exists()
 
 
-def signature_of(person: Person, version: CharterVersion) -> Signature | None:
-    return Signature.objects.personal().filter(person=person, version=version).first()
-
-
 def organisation_signature(organisation: Organisation, version: CharterVersion) -> Signature | None:
     return Signature.objects.organisational().filter(on_behalf_of=organisation, version=version).first()
 
@@ -126,10 +122,6 @@ def count_overdue_recommendations(today: date, *, organisation: Organisation | N
 
 def courses() -> models.QuerySet[Course]:
     return Course.objects.prefetch_related("materials")
-
-
-def upcoming_sessions(course: Course, now: object) -> models.QuerySet[CourseSession]:
-    return CourseSession.objects.filter(course=course, activity__starts_at__gt=now).select_related("activity")
 
 
 def sessions_of(course: Course) -> models.QuerySet[CourseSession]:

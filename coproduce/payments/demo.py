@@ -13,7 +13,9 @@ from coproduce.contributions.demo import walkabout as past_workshop
 from coproduce.involvement.models import Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
-from coproduce.payments.services import RateLine, add_expense, create_rate_card, decide_offer, make_offers, submit_claim
+from coproduce.payments.services.claims import add_expense, submit_claim
+from coproduce.payments.services.offers import decide_offer, make_offers
+from coproduce.payments.services.rates import RateLine, create_rate_card
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
 

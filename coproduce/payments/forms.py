@@ -13,7 +13,7 @@ from coproduce.involvement.fields import GovUKDateField
 from coproduce.payments import conf
 from coproduce.payments.choices import ExpenseKind, PaymentMethod, RateBasis, receipt_type
 from coproduce.payments.money import to_pence
-from coproduce.payments.services import RateLine
+from coproduce.payments.services.rates import RateLine
 
 DECLINE = "decline"
 NO_RATE = ""

@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.models import SignInLink, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
-from coproduce.learning.services import ensure_learning_defaults
+from coproduce.learning.services.charter import ensure_learning_defaults
 from coproduce.people.defaults import ensure_first_notices
 from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole

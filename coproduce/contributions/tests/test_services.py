@@ -3,13 +3,9 @@ from django.core.exceptions import PermissionDenied
 
 from coproduce.audit.models import AuditEvent
 from coproduce.contributions.models import Contribution, ContributionKind, ContributionResponse, Outcome, ThanksMethod
-from coproduce.contributions.services import (
-    Refused,
-    record_contribution,
-    respond_to_contribution,
-    thank_participant,
-)
+from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participant
 from coproduce.projects.tests.factories import ProjectFactory
+from coproduce.refusals import Refused
 
 
 def test_coordinator_records_an_attendees_contribution_with_an_audit_event(dev_attended, amina):

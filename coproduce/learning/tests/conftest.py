@@ -1,6 +1,6 @@
 import pytest
 
-from coproduce.learning.services import ensure_learning_defaults
+from coproduce.learning.services.charter import ensure_learning_defaults
 
 
 @pytest.fixture(autouse=True)

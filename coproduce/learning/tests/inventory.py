@@ -17,7 +17,8 @@ from playwright.sync_api import Page
 
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.learning.models import Course, CourseSession, Recommendation, TrainingRecord
-from coproduce.learning.services import ensure_learning_defaults, plan_session
+from coproduce.learning.services.charter import ensure_learning_defaults
+from coproduce.learning.services.training import plan_session
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
 
 COORDINATORS = ("amina", "morgan")

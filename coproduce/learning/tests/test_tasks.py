@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
 from coproduce.learning.models import Signature
-from coproduce.learning.services import ensure_learning_defaults, publish_charter, sign_charter
+from coproduce.learning.services.charter import ensure_learning_defaults, publish_charter, sign_charter
 from coproduce.learning.tasks import send_charter_reminders
 
 pytestmark = pytest.mark.django_db(transaction=True)

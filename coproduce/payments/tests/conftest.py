@@ -1,4 +1,5 @@
-"""Fixtures for the payments tests: receipts go to a temporary folder; a rate card; a past workshop."""
+"""Fixtures for the payments tests: receipts go to a temporary folder; a rate card; a past workshop;
+helpers for a sent claim, paid claims and audit events."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -8,11 +9,14 @@ import pytest
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.audit.models import AuditEvent
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.involvement.tests.factories import ActivityFactory, AttendanceFactory
 from coproduce.payments.choices import RateBasis
-from coproduce.payments.models import PaymentOffer, RateCard
-from coproduce.payments.services import RateLine, create_rate_card, make_offers
+from coproduce.payments.models import Claim, PaymentOffer, RateCard
+from coproduce.payments.services.claims import add_expense, approve_claim, mark_paid, submit_claim
+from coproduce.payments.services.offers import decide_offer, make_offers
+from coproduce.payments.services.rates import RateLine, create_rate_card
 from coproduce.projects.models import Project
 
 
@@ -71,3 +75,26 @@ def offers(dev_attended: Attendance, grace_attended: Attendance, amina: User) ->
         "dev": PaymentOffer.objects.get(attendance=dev_attended),
         "grace": PaymentOffer.objects.get(attendance=grace_attended),
     }
+
+
+def events(action: str) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(action=action))
+
+
+def sent_claim(offers: dict[str, PaymentOffer], grace: User) -> Claim:
+    """Grace declines her fee, adds a £6.40 bus fare and sends the claim."""
+    decide_offer(offers["grace"], method="decline", by=grace)
+    add_expense(offers["grace"].attendance, kind="travel", amount=Decimal("6.40"), by=grace)
+    return submit_claim(offers["grace"].attendance, by=grace)
+
+
+def paid_claims(offers: dict[str, PaymentOffer], dev: User, grace: User, amina: User) -> None:
+    """Dev's fee (by voucher) and Grace's expenses, each claimed, approved and paid today."""
+    decide_offer(offers["dev"], method="voucher", by=dev)
+    for attendance, user in ((offers["dev"].attendance, dev), (offers["grace"].attendance, grace)):
+        if user == grace:
+            decide_offer(offers["grace"], method="decline", by=grace)
+            add_expense(attendance, kind="travel", amount=Decimal("6.40"), by=grace)
+        claim = submit_claim(attendance, by=user)
+        approve_claim(claim, by=amina)
+        mark_paid(claim, paid_on=timezone.localdate(), by=amina)

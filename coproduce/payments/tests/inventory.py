@@ -22,15 +22,9 @@ from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.money import tax_year_of
-from coproduce.payments.services import (
-    RateLine,
-    add_expense,
-    approve_claim,
-    create_rate_card,
-    decide_offer,
-    make_offers,
-    submit_claim,
-)
+from coproduce.payments.services.claims import add_expense, approve_claim, submit_claim
+from coproduce.payments.services.offers import decide_offer, make_offers
+from coproduce.payments.services.rates import RateLine, create_rate_card
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
 
 WALKABOUT = "Bus stop walkabout: what needs to change"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.learning.models import Course, TrainingRecord
-from coproduce.learning.services import ensure_learning_defaults, sign_charter, withdraw_signature
+from coproduce.learning.services.charter import ensure_learning_defaults, sign_charter, withdraw_signature
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import (
     GroupChangeRefused,

@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from coproduce.involvement.models import Activity, Attendance, Registration
 from coproduce.learning.models import Course, TrainingRecord
-from coproduce.learning.services import sign_charter
+from coproduce.learning.services.charter import sign_charter
 from coproduce.projects.models import Membership, OpportunityAssessment, Project, ProjectRole
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import (

@@ -16,7 +16,8 @@ from coproduce.involvement.choices import AttendanceRole
 from coproduce.involvement.models import Activity
 from coproduce.involvement.services.attendance import record_attendance
 from coproduce.learning.models import Course, OrganisationCommitment, Signature, TrainingRecord
-from coproduce.learning.services import ensure_learning_defaults, plan_session
+from coproduce.learning.services.charter import ensure_learning_defaults
+from coproduce.learning.services.training import plan_session
 from coproduce.projects.models import Membership, ProjectRole
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, tick, type_into

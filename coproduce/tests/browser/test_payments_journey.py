@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer
-from coproduce.payments.services import RateLine, create_rate_card
+from coproduce.payments.services.rates import RateLine, create_rate_card
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
 from coproduce.tests.inventory import World

@@ -1,3 +1,6 @@
+"""The charter: its first version and courses, signing (for oneself or an organisation), renewing,
+withdrawing, publishing a new version, and coverage by group."""
+
 from datetime import date, datetime, timedelta
 from unittest import mock
 
@@ -6,39 +9,19 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
-from coproduce.involvement.models import Activity, Attendance
-from coproduce.learning.models import (
-    CharterVersion,
-    Course,
-    Induction,
-    OrganisationCommitment,
-    Recommendation,
-    Signature,
-    TrainingRecord,
-)
-from coproduce.learning.queries import (
-    champions,
-    count_overdue_recommendations,
-    coverage_by_group,
-    has_signed_current_charter,
-)
-from coproduce.learning.services import (
+from coproduce.dates import add_months
+from coproduce.learning.models import CharterVersion, Course, OrganisationCommitment, Signature, TrainingRecord
+from coproduce.learning.queries import champions, coverage_by_group, has_signed_current_charter
+from coproduce.learning.refusals import LearningRefused
+from coproduce.learning.services.charter import (
     Commitment,
-    LearningRefused,
-    add_months,
-    plan_session,
     publish_charter,
-    record_completion,
-    record_induction,
-    record_recommendation,
-    record_response,
     sign_charter,
     sign_for_organisation,
     withdraw_signature,
 )
 from coproduce.model import STEPS, VALUES
 from coproduce.people.models import CreditPreference, Organisation
-from coproduce.projects.models import Project
 
 NOW = timezone.make_aware(datetime(2026, 11, 26, 10, 0))
 
@@ -163,75 +146,6 @@ def test_only_admins_publish_the_charter(amina: User) -> None:
 
     with pytest.raises(PermissionDenied):
         publish_charter(text="New words.", easy_read_text="New easy words.", by=amina)
-
-
-def test_recommendation_is_due_after_the_organisation_commitment(amina: User, priya: User, bus_stops: Project) -> None:
-    riverside = Organisation.objects.get(name="Riverside Council")
-    sign_for_organisation(riverside, commitments=[Commitment("We answer in 4 weeks.", 28)], by=priya)
-
-    recommendation = record_recommendation(
-        project=bus_stops, organisation=riverside, text="Lower kerbs.", sent_on=date(2026, 1, 5), by=amina
-    )
-
-    assert recommendation.response_due == date(2026, 2, 2)
-    assert count_overdue_recommendations(date(2026, 2, 3)) == 1
-    assert count_overdue_recommendations(date(2026, 2, 2)) == 0
-    record_response(recommendation, responded_on=date(2026, 2, 3), response="We agree.", by=amina)
-    assert count_overdue_recommendations(date(2026, 3, 1)) == 0
-
-
-def test_recommendation_without_a_commitment_is_due_after_eight_weeks(amina: User, bus_stops: Project) -> None:
-    organisation = Organisation.objects.create(name="Riverside NHS Trust")
-
-    recommendation = record_recommendation(
-        project=bus_stops, organisation=organisation, text="Quiet waiting rooms.", sent_on=date(2026, 1, 5), by=amina
-    )
-
-    assert recommendation.response_due == date(2026, 3, 2)
-    assert Recommendation.objects.count() == 1
-
-
-def test_plan_session_makes_a_training_activity_in_the_learning_programme(amina: User) -> None:
-    course = Course.objects.get(title="What co-production is")
-    starts = timezone.now() + timedelta(days=30)
-
-    session = plan_session(
-        course,
-        activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online", planned_rung=""),
-        by=amina,
-    )
-
-    activity = session.activity
-    assert (activity.kind, activity.title, activity.is_open) == ("training", "What co-production is", True)
-    assert activity.project.title == "Co-production learning programme"
-    assert Project.objects.filter(title="Co-production learning programme").count() == 1
-
-
-def test_record_completion_needs_attendance(amina: User, tom: User) -> None:
-    course = Course.objects.get(title="What co-production is")
-    starts = timezone.now() + timedelta(days=1)
-    session = plan_session(
-        course, activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online"), by=amina
-    )
-
-    with pytest.raises(LearningRefused) as refusal:
-        record_completion(session, people=[tom.person], completed_on=date(2026, 12, 1), by=amina)
-    assert refusal.value.message == "Record attendance first. Not recorded as attending: Tom."
-
-    Attendance.objects.create(activity=session.activity, person=tom.person, minutes=120, recorded_by=amina)
-    [record] = record_completion(session, people=[tom.person], completed_on=date(2026, 12, 1), by=amina)
-    assert (record.person, record.course, record.session) == (tom.person, course, session)
-
-
-def test_record_induction_sets_the_review_date(settings, amina: User, dev: User) -> None:
-    settings.COPRODUCE_INDUCTION_REVIEW_MONTHS = 3
-
-    induction = record_induction(dev.person, inducted_on=date(2026, 11, 30), notes="Likes pictures.", by=amina)
-
-    assert induction.review_due == date(2027, 2, 28)
-    with pytest.raises(LearningRefused):
-        record_induction(dev.person, inducted_on=date(2026, 12, 1), notes="", by=amina)
-    assert Induction.objects.count() == 1
 
 
 def test_add_months_keeps_the_day_or_the_end_of_month() -> None:

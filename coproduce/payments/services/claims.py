@@ -1,9 +1,8 @@
-"""Writes with effects for payments: rate cards, offers, choices, claims, approval and payment.
+"""Claims: expenses with receipts, sending the claim, approval or rejection, and payment.
 
 Every change to money records an audit event, with amounts as strings (never floats).
 """
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -13,202 +12,14 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
-from coproduce.involvement.models import Activity, Attendance
+from coproduce.involvement.models import Attendance
 from coproduce.payments import conf
-from coproduce.payments.choices import PAID_KINDS, ClaimStatus, ExpenseKind, OfferStatus, PaymentMethod
-from coproduce.payments.models import Claim, ExpenseItem, PaymentOffer, Rate, RateCard
-from coproduce.payments.money import fee, to_pence
-from coproduce.payments.permissions import can_claim, can_decide_offer, can_manage_payments, can_manage_rate_cards
-
-
-class PaymentRefused(Exception):
-    """A payment action that cannot be done, with a message to show the person."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-@dataclass(frozen=True)
-class RateLine:
-    activity_kind: str
-    basis: str
-    amount: Decimal
-    preparation_allowance: Decimal = Decimal("0.00")
-
-
-# --- Rate cards ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def create_rate_card(
-    *,
-    name: str,
-    effective_from: date,
-    expenses_covered: str,
-    rates: list[RateLine],
-    by: User,
-    notes: str = "",
-    is_example: bool = False,
-) -> RateCard:
-    """Make a new rate card; from ``effective_from`` it replaces the card before it. Effects: audit event."""
-    if not can_manage_rate_cards(by):
-        raise PaymentRefused("Only an admin can make a rate card.")
-    if not rates:
-        raise PaymentRefused("Give a rate for at least one kind of activity.")
-    if RateCard.objects.filter(effective_from=effective_from).exists():
-        raise PaymentRefused(
-            "There is already a rate card that starts on that day. Choose another day.", field="effective_from"
-        )
-    for line in rates:
-        if not Decimal("0") < line.amount <= conf.max_rate_amount() or line.preparation_allowance < 0:
-            raise PaymentRefused("Each rate must be more than £0 and no more than the most allowed.")
-    card = RateCard.objects.create(
-        name=name,
-        effective_from=effective_from,
-        expenses_covered=expenses_covered,
-        notes=notes,
-        is_example=is_example,
-        created_by=by,
-    )
-    Rate.objects.bulk_create(
-        Rate(
-            card=card,
-            activity_kind=line.activity_kind,
-            basis=line.basis,
-            amount=to_pence(line.amount),
-            preparation_allowance=to_pence(line.preparation_allowance),
-        )
-        for line in rates
-    )
-    record_event(
-        actor=by,
-        action="payments.rate_card_created",
-        target=card,
-        payload={"effective_from": effective_from.isoformat(), "rates": len(rates), "is_example": is_example},
-    )
-    return card
-
-
-# --- Offers ----------------------------------------------------------------------------------
-
-
-def activity_day(activity: Activity) -> date:
-    return timezone.localdate(activity.starts_at)
-
-
-def is_paid_involvement(attendance: Attendance) -> bool:
-    return attendance.person.kind in PAID_KINDS
-
-
-def offer_for(attendance: Attendance, card: RateCard) -> PaymentOffer | None:
-    """The offer the card gives for this involvement (not saved), or None if the card has no rate for it."""
-    rate = card.rates.filter(activity_kind=attendance.activity.kind).first()
-    if rate is None:
-        return None
-    return PaymentOffer(
-        attendance=attendance,
-        rate_card=card,
-        basis=rate.basis,
-        rate_amount=rate.amount,
-        preparation_allowance=rate.preparation_allowance,
-        minutes=attendance.minutes,
-        amount=fee(
-            basis=rate.basis,
-            rate=rate.amount,
-            minutes=attendance.minutes,
-            preparation=rate.preparation_allowance,
-        ),
-        expenses_covered=card.expenses_covered,
-    )
-
-
-@transaction.atomic
-def make_offers(activity: Activity, *, by: User) -> list[PaymentOffer]:
-    """Offer payment to everyone who attended (members and carers) and has no offer yet.
-
-    Uses the rate card in force on the activity's day. Running it again makes no second offer.
-    Effects: one PaymentOffer and one audit event per new offer.
-    """
-    if not can_manage_payments(by):
-        raise PaymentRefused("Only a coordinator can make payment offers.")
-    if not activity.has_started():
-        raise PaymentRefused("Make payment offers after the activity has happened.")
-    card = RateCard.objects.in_force_on(activity_day(activity))
-    if card is None:
-        raise PaymentRefused("There is no rate card in force on the day of this activity. Ask an admin to add one.")
-    attendances = (
-        Attendance.objects.select_for_update(of=("self",))
-        .filter(activity=activity, person__kind__in=PAID_KINDS, payment_offer__isnull=True)
-        .select_related("activity", "person")
-    )
-    made = []
-    for attendance in attendances:
-        offer = offer_for(attendance, card)
-        if offer is None:
-            raise PaymentRefused(
-                f"The rate card {card.name} has no rate for a {activity.get_kind_display().lower()}. "
-                "Ask an admin to add a new card."
-            )
-        offer.created_by = by
-        try:
-            with transaction.atomic():
-                offer.save()
-        except IntegrityError:
-            # Someone made the same offer at the same moment: theirs stands.
-            continue
-        record_event(
-            actor=by,
-            action="payments.offer_made",
-            target=offer,
-            payload={
-                "attendance": attendance.pk,
-                "rate_card": card.pk,
-                "basis": offer.basis,
-                "rate": str(offer.rate_amount),
-                "minutes": offer.minutes,
-                "amount": str(offer.amount),
-            },
-        )
-        made.append(offer)
-    return made
-
-
-@transaction.atomic
-def decide_offer(offer: PaymentOffer, *, method: str, by: User) -> PaymentOffer:
-    """Accept the offer with a way of being paid, or decline it (``method`` "decline").
-
-    The choice can change until the claim is sent. Effects: audit event.
-    """
-    if not can_decide_offer(by, offer):
-        raise PaymentRefused("You cannot answer this offer.")
-    offer = PaymentOffer.objects.select_for_update(of=("self",)).select_related("attendance").get(pk=offer.pk)
-    claim = Claim.objects.filter(attendance_id=offer.attendance_id).first()
-    if claim is not None and claim.status != ClaimStatus.DRAFT:
-        raise PaymentRefused("The claim has been sent, so this choice cannot change now.", field="method")
-    if method == "decline":
-        offer.status, offer.method = OfferStatus.DECLINED, ""
-    elif method in PaymentMethod.values:
-        offer.status, offer.method = OfferStatus.ACCEPTED, method
-    else:
-        raise PaymentRefused("Choose how you want to be paid, or that you do not want to be paid", field="method")
-    offer.decided_at, offer.decided_by = timezone.now(), by
-    offer.save(update_fields=["status", "method", "decided_at", "decided_by"])
-    record_event(
-        actor=by,
-        action="payments.offer_accepted" if offer.status == OfferStatus.ACCEPTED else "payments.offer_declined",
-        target=offer,
-        payload={
-            "amount": str(offer.amount),
-            "method": offer.method,
-            "for_someone_else": offer.attendance.person.user_id != by.pk,
-        },
-    )
-    return offer
-
-
-# --- Claims ----------------------------------------------------------------------------------
+from coproduce.payments.choices import ClaimStatus, ExpenseKind, OfferStatus
+from coproduce.payments.models import Claim, ExpenseItem, PaymentOffer
+from coproduce.payments.money import to_pence
+from coproduce.payments.permissions import can_claim, can_manage_payments
+from coproduce.payments.refusals import PaymentRefused
+from coproduce.payments.services.offers import is_paid_involvement
 
 
 def _check_claimant(attendance: Attendance, by: User) -> None:

@@ -1,0 +1,1 @@
+"""Writes with effects for learning, one module per area: charter, reminders, recommendations, training, inductions."""

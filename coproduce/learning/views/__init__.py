@@ -1,0 +1,1 @@
+"""Learning pages, one module per area: charter, champions, training, inductions, recommendations."""
