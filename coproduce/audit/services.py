@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.db import models
 
 from coproduce.accounts.models import User
+from coproduce.audit.actions import ACTIONS
 from coproduce.audit.models import AuditEvent
 
 JsonScalar = str | int | float | bool | None
@@ -19,10 +20,13 @@ def record_event(
 ) -> AuditEvent:
     """Append one event to the audit trail.
 
-    ``action`` is a dotted name such as ``"project.stage_advanced"``. ``payload`` holds small facts
+    ``action`` is one of the names declared in ``coproduce/audit/actions.py``, such as
+    ``"projects.stage_advanced"``. ``payload`` holds small facts
     about the change (such as the old and new stage) and must never hold special category data such
     as access needs or equality answers: record that they changed, not what they are.
     """
+    if action not in ACTIONS:
+        raise ValueError(f"Audit action {action!r} is not declared in coproduce/audit/actions.py.")
     for key, value in (payload or {}).items():
         if not isinstance(value, str | int | float | bool | type(None)):
             raise TypeError(f"Audit payload value for {key!r} must be a plain value, not {type(value).__name__}.")

@@ -19,7 +19,7 @@ from coproduce.projects.tests.factories import ProjectFactory
 def test_record_event_stores_who_did_what_to_which_record(amina, bus_stops):
     event = record_event(
         actor=amina,
-        action="project.stage_advanced",
+        action="projects.stage_advanced",
         target=bus_stops,
         payload={"from": "design", "to": "delivery", "members": 3, "urgent": False, "note": None},
     )
@@ -27,7 +27,7 @@ def test_record_event_stores_who_did_what_to_which_record(amina, bus_stops):
     stored = AuditEvent.objects.get()
     assert stored == event
     assert stored.actor == amina
-    assert stored.action == "project.stage_advanced"
+    assert stored.action == "projects.stage_advanced"
     assert stored.target_type == "projects.project"
     assert stored.target_id == str(bus_stops.pk)
     assert stored.payload == {"from": "design", "to": "delivery", "members": 3, "urgent": False, "note": None}
@@ -36,14 +36,14 @@ def test_record_event_stores_who_did_what_to_which_record(amina, bus_stops):
 def test_record_event_sets_the_time_it_happened(amina):
     before = timezone.now()
 
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     stored = AuditEvent.objects.get(pk=event.pk)
     assert before - timedelta(seconds=1) <= stored.occurred_at <= timezone.now() + timedelta(seconds=1)
 
 
 def test_record_event_without_a_target_or_payload_stores_blanks(amina):
-    record_event(actor=amina, action="report.exported")
+    record_event(actor=amina, action="reports.narrative_saved")
 
     stored = AuditEvent.objects.get()
     assert stored.target_type == ""
@@ -52,7 +52,7 @@ def test_record_event_without_a_target_or_payload_stores_blanks(amina):
 
 
 def test_record_event_stores_an_anonymous_actor_as_nobody(db):
-    record_event(actor=AnonymousUser(), action="sign_in.failed")  # type: ignore[arg-type]
+    record_event(actor=AnonymousUser(), action="accounts.signed_in")  # type: ignore[arg-type]
 
     stored = AuditEvent.objects.get()
     assert stored.actor is None
@@ -60,7 +60,7 @@ def test_record_event_stores_an_anonymous_actor_as_nobody(db):
 
 
 def test_record_event_stores_a_missing_actor_as_nobody(bus_stops):
-    record_event(actor=None, action="project.archived_by_schedule", target=bus_stops)
+    record_event(actor=None, action="projects.stage_advanced", target=bus_stops)
 
     stored = AuditEvent.objects.get()
     assert stored.actor_id is None
@@ -73,7 +73,7 @@ def test_record_event_stores_a_missing_actor_as_nobody(bus_stops):
 )
 def test_record_event_refuses_a_payload_value_that_is_not_plain(dev, value, type_name):
     with pytest.raises(TypeError) as error:
-        record_event(actor=dev, action="person.access_needs_changed", target=dev, payload={"needs": value})
+        record_event(actor=dev, action="people.access_needs_changed", target=dev, payload={"needs": value})
 
     assert str(error.value) == f"Audit payload value for 'needs' must be a plain value, not {type_name}."
     assert AuditEvent.objects.count() == 0
@@ -83,36 +83,36 @@ def test_record_event_refuses_a_payload_value_that_is_not_plain(dev, value, type
 
 
 def test_audit_event_cannot_be_saved_again(amina):
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
-    event.action = "user.signed_out"
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
+    event.action = "accounts.signed_out"
 
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be changed"):
         event.save()
 
-    assert AuditEvent.objects.get().action == "user.signed_in"
+    assert AuditEvent.objects.get().action == "accounts.signed_in"
 
 
 def test_audit_event_loaded_from_the_database_cannot_be_saved(amina):
-    record_event(actor=amina, action="user.signed_in", target=amina)
+    record_event(actor=amina, action="accounts.signed_in", target=amina)
     loaded = AuditEvent.objects.get()
 
     with pytest.raises(AuditTrailIsAppendOnly):
         loaded.save(update_fields=["action"])
 
-    assert AuditEvent.objects.get().action == "user.signed_in"
+    assert AuditEvent.objects.get().action == "accounts.signed_in"
 
 
 def test_audit_event_cannot_be_overwritten_by_a_new_instance_with_its_id(amina):
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     with pytest.raises(AuditTrailIsAppendOnly):
         AuditEvent(pk=event.pk, actor=None, action="forged").save()
 
-    assert AuditEvent.objects.get().action == "user.signed_in"
+    assert AuditEvent.objects.get().action == "accounts.signed_in"
 
 
 def test_audit_event_cannot_be_deleted(amina):
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be deleted"):
         event.delete()
@@ -121,11 +121,11 @@ def test_audit_event_cannot_be_deleted(amina):
 
 
 def test_audit_events_cannot_be_deleted_in_bulk(amina):
-    record_event(actor=amina, action="user.signed_in", target=amina)
-    record_event(actor=amina, action="user.signed_out", target=amina)
+    record_event(actor=amina, action="accounts.signed_in", target=amina)
+    record_event(actor=amina, action="accounts.signed_out", target=amina)
 
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be deleted"):
-        AuditEvent.objects.filter(action="user.signed_in").delete()
+        AuditEvent.objects.filter(action="accounts.signed_in").delete()
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be deleted"):
         AuditEvent.objects.all().delete()
 
@@ -133,31 +133,31 @@ def test_audit_events_cannot_be_deleted_in_bulk(amina):
 
 
 def test_audit_events_cannot_be_updated_in_bulk(amina):
-    record_event(actor=amina, action="user.signed_in", target=amina)
+    record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be changed"):
-        AuditEvent.objects.filter(action="user.signed_in").update(action="user.signed_out")
+        AuditEvent.objects.filter(action="accounts.signed_in").update(action="accounts.signed_out")
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be changed"):
         AuditEvent.objects.update(payload={"method": "forged"})
 
     stored = AuditEvent.objects.get()
-    assert stored.action == "user.signed_in"
+    assert stored.action == "accounts.signed_in"
     assert stored.payload == {}
 
 
 def test_audit_events_cannot_be_changed_with_bulk_update(amina):
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
-    event.action = "user.signed_out"
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
+    event.action = "accounts.signed_out"
 
     # bulk_update runs in its own atomic block; the savepoint keeps the test's transaction usable.
     with pytest.raises(AuditTrailIsAppendOnly, match="cannot be changed"), transaction.atomic():
         AuditEvent.objects.bulk_update([event], ["action"])
 
-    assert AuditEvent.objects.get().action == "user.signed_in"
+    assert AuditEvent.objects.get().action == "accounts.signed_in"
 
 
 def test_audit_event_keeps_its_actor_from_being_deleted(amina):
-    record_event(actor=amina, action="user.signed_in", target=amina)
+    record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     with pytest.raises(ProtectedError):
         User.objects.filter(pk=amina.pk).delete()
@@ -169,9 +169,9 @@ def test_audit_event_keeps_its_actor_from_being_deleted(amina):
 
 
 def test_audit_events_are_listed_newest_first(amina):
-    first = record_event(actor=amina, action="user.signed_in", target=amina)
-    second = record_event(actor=amina, action="sign_in_link.sent", target=amina)
-    third = record_event(actor=amina, action="user.signed_out", target=amina)
+    first = record_event(actor=amina, action="accounts.signed_in", target=amina)
+    second = record_event(actor=amina, action="accounts.sign_in_link_sent", target=amina)
+    third = record_event(actor=amina, action="accounts.signed_out", target=amina)
 
     events = list(AuditEvent.objects.all())
 
@@ -179,7 +179,7 @@ def test_audit_events_are_listed_newest_first(amina):
 
 
 def test_audit_events_are_ordered_by_when_they_happened_not_when_they_were_stored(amina):
-    recent = record_event(actor=amina, action="user.signed_in", target=amina)
+    recent = record_event(actor=amina, action="accounts.signed_in", target=amina)
     backdated = AuditEvent.objects.create(
         actor=amina, action="user.imported", occurred_at=timezone.now() - timedelta(days=1)
     )
@@ -191,10 +191,10 @@ def test_audit_events_are_ordered_by_when_they_happened_not_when_they_were_store
 
 def test_for_target_lists_only_the_events_about_that_record(amina, bus_stops):
     other_project = ProjectFactory.create(title="Quiet hours at the library")
-    about_bus_stops = record_event(actor=amina, action="project.created", target=bus_stops)
-    record_event(actor=amina, action="project.created", target=other_project)
-    record_event(actor=amina, action="report.exported")
-    later_about_bus_stops = record_event(actor=amina, action="project.stage_advanced", target=bus_stops)
+    about_bus_stops = record_event(actor=amina, action="projects.created", target=bus_stops)
+    record_event(actor=amina, action="projects.created", target=other_project)
+    record_event(actor=amina, action="reports.narrative_saved")
+    later_about_bus_stops = record_event(actor=amina, action="projects.stage_advanced", target=bus_stops)
 
     events = list(AuditEvent.objects.for_target(bus_stops))
 
@@ -203,15 +203,15 @@ def test_for_target_lists_only_the_events_about_that_record(amina, bus_stops):
 
 def test_for_target_tells_apart_records_of_different_types_with_the_same_id(amina):
     project = ProjectFactory.create(pk=amina.pk)
-    about_project = record_event(actor=amina, action="project.created", target=project)
-    about_user = record_event(actor=amina, action="user.signed_in", target=amina)
+    about_project = record_event(actor=amina, action="projects.created", target=project)
+    about_user = record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     assert list(AuditEvent.objects.for_target(project)) == [about_project]
     assert list(AuditEvent.objects.for_target(amina)) == [about_user]
 
 
 def test_audit_events_cannot_be_overwritten_with_bulk_create_on_conflict(amina):
-    event = record_event(actor=amina, action="user.signed_in", target=amina)
+    event = record_event(actor=amina, action="accounts.signed_in", target=amina)
 
     with pytest.raises(AuditTrailIsAppendOnly), transaction.atomic():
         AuditEvent.objects.bulk_create(
@@ -221,4 +221,4 @@ def test_audit_events_cannot_be_overwritten_with_bulk_create_on_conflict(amina):
             update_fields=["action"],
         )
 
-    assert AuditEvent.objects.get().action == "user.signed_in"
+    assert AuditEvent.objects.get().action == "accounts.signed_in"
