@@ -77,7 +77,7 @@ def request_sign_in_link(*, email: str, ip_address: str | None) -> SignInLinkReq
         from_email=None,
         recipient_list=[user.email],
     )
-    record_event(actor=user, action="sign_in_link.sent", target=user)
+    record_event(actor=user, action="accounts.sign_in_link_sent", target=user)
     return SignInLinkRequest.ACCEPTED
 
 
@@ -107,5 +107,5 @@ def sign_in_with_link(request: HttpRequest, *, token: str) -> User:
     locked.used_at = timezone.now()
     locked.save(update_fields=["used_at"])
     login(request, link.user, backend="django.contrib.auth.backends.ModelBackend")
-    record_event(actor=link.user, action="user.signed_in", target=link.user, payload={"method": "link"})
+    record_event(actor=link.user, action="accounts.signed_in", target=link.user, payload={"method": "link"})
     return link.user

@@ -74,14 +74,14 @@ def password_sign_in(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         user = form.get_user()
         login(request, user)
-        record_event(actor=user, action="user.signed_in", target=user, payload={"method": "password"})
+        record_event(actor=user, action="accounts.signed_in", target=user, payload={"method": "password"})
         return redirect("home")
     return render(request, "accounts/password_sign_in.html", {"form": form})
 
 
 @require_POST
 def sign_out(request: AuthenticatedHttpRequest) -> HttpResponse:
-    record_event(actor=request.user, action="user.signed_out", target=request.user)
+    record_event(actor=request.user, action="accounts.signed_out", target=request.user)
     logout(request)
     return redirect("accounts:signed_out")
 

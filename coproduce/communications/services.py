@@ -104,7 +104,7 @@ def request_format(
     )
     record_event(
         actor=by,
-        action="format_request.received",
+        action="communications.format_request_received",
         target=request,
         payload={"format": request.format, "page": request.page_path, "due_on": request.due_on.isoformat()},
     )
@@ -137,7 +137,7 @@ def update_format_request(request: FormatRequest, *, status: str, reason: str = 
     request.save(update_fields=["status", "reason", "handled_by", "done_on"])
     record_event(
         actor=by,
-        action="format_request.status_changed",
+        action="communications.format_request_status_changed",
         target=request,
         payload={"from": previous, "to": status},
     )

@@ -78,7 +78,7 @@ def record_contribution(
     )
     record_event(
         actor=by,
-        action="contribution.recorded",
+        action="contributions.recorded",
         target=contribution,
         payload={"project": project.pk, "activity": activity.pk if activity else None, "kind": str(kind)},
     )
@@ -108,7 +108,7 @@ def respond_to_contribution(
     )
     record_event(
         actor=by,
-        action="contribution.responded",
+        action="contributions.responded",
         target=contribution,
         payload={"outcome": str(outcome), "response": response.pk},
     )
@@ -134,7 +134,7 @@ def thank_participant(attendance: Attendance, *, method: ThanksMethod, by: User)
         ) from None
     record_event(
         actor=by,
-        action="attendance.thanked",
+        action="contributions.thanked",
         target=attendance,
         payload={"activity": attendance.activity_id, "method": str(method)},
     )

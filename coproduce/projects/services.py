@@ -168,7 +168,7 @@ def create_project(
         if person is not None:
             Membership.objects.create(project=project, person=person, role=role)
     _record_stage_change(project, from_stage=None, at=now, by=by)
-    record_event(actor=by, action="project.created", target=project, payload={"stage": project.stage})
+    record_event(actor=by, action="projects.created", target=project, payload={"stage": project.stage})
     return project
 
 
@@ -217,7 +217,7 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
     locked.save(update_fields=["stage", "stage_changed_at"])
     _record_stage_change(locked, from_stage=current, at=now, by=by)
     record_event(
-        actor=by, action="project.stage_advanced", target=locked, payload={"from": current.value, "to": to.value}
+        actor=by, action="projects.stage_advanced", target=locked, payload={"from": current.value, "to": to.value}
     )
     transaction.on_commit(lambda: tell_members_about_stage.enqueue(project_id=locked.pk, stage=to.value))
     return locked
@@ -240,7 +240,7 @@ def propose_project(project: Project, *, by: User) -> Project:
     project.intake_status = IntakeStatus.SUBMITTED
     project.save()
     _record_stage_change(project, from_stage=None, at=now, by=by)
-    record_event(actor=by, action="project.proposed", target=project, payload={"stage": project.stage})
+    record_event(actor=by, action="projects.proposed", target=project, payload={"stage": project.stage})
     return project
 
 
@@ -273,7 +273,7 @@ def accept_idea(project: Project, *, by: User) -> Project:
     proposer = locked.proposed_by
     if proposer is not None and proposer.anonymised_at is None:
         Membership.objects.get_or_create(project=locked, person=proposer, role=ProjectRole.MEMBER)
-    record_event(actor=by, action="project.intake_accepted", target=locked)
+    record_event(actor=by, action="projects.intake_accepted", target=locked)
     return locked
 
 
@@ -296,7 +296,7 @@ def decline_idea(project: Project, *, reason: str, by: User) -> Project:
     locked.intake_decided_at = timezone.now()
     locked.intake_decided_by = by
     locked.save(update_fields=["intake_status", "decline_reason", "intake_decided_at", "intake_decided_by"])
-    record_event(actor=by, action="project.intake_declined", target=locked)
+    record_event(actor=by, action="projects.intake_declined", target=locked)
     return locked
 
 
@@ -313,7 +313,7 @@ def record_assessment(assessment: OpportunityAssessment, *, project: Project, by
     assessment.recorded_by = by
     assessment.updated_at = timezone.now()
     assessment.save()
-    record_event(actor=by, action="project.assessment_recorded", target=project, payload={"is_new": is_new})
+    record_event(actor=by, action="projects.assessment_recorded", target=project, payload={"is_new": is_new})
     return assessment
 
 
@@ -337,7 +337,7 @@ def approve_design(project: Project, *, by: User) -> Project:
     locked.design_approved_at = timezone.now()
     locked.design_approved_by = by
     locked.save(update_fields=["design_approved_at", "design_approved_by"])
-    record_event(actor=by, action="project.design_approved", target=locked)
+    record_event(actor=by, action="projects.design_approved", target=locked)
     return locked
 
 
@@ -364,5 +364,5 @@ def add_to_project_group(project: Project, *, person: Person, role: ProjectRole,
     if problem:
         raise GroupChangeRefused(problem, field="person")
     membership = Membership.objects.create(project=project, person=person, role=role)
-    record_event(actor=by, action="project.group_member_added", target=project, payload={"role": role.value})
+    record_event(actor=by, action="projects.group_member_added", target=project, payload={"role": role.value})
     return membership

@@ -45,7 +45,7 @@ def test_password_sign_in_records_the_sign_in(dev):
     Client().post("/accounts/sign-in/password/", {"username": "dev@example.org", "password": PASSWORD})
 
     event = AuditEvent.objects.get()
-    assert event.action == "user.signed_in"
+    assert event.action == "accounts.signed_in"
     assert event.actor == dev
     assert event.target_type == "accounts.user"
     assert event.target_id == str(dev.pk)
@@ -102,7 +102,7 @@ def test_password_sign_in_stays_paused_even_with_the_right_password(dev):
     assertContains(response, '<h1 class="govuk-heading-l">Password sign-in is paused</h1>', status_code=429, html=True)
     assert title_of(response) == "Error: Password sign-in is paused – Coproduce"
     assert signed_in_user_id(client) is None
-    assert AuditEvent.objects.filter(action="user.signed_in").count() == 0
+    assert AuditEvent.objects.filter(action="accounts.signed_in").count() == 0
     assert_no_traceback(response)
 
 

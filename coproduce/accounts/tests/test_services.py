@@ -83,7 +83,7 @@ def test_request_sign_in_link_records_that_a_link_was_sent(dev):
     request_sign_in_link(email="dev@example.org", ip_address="192.0.2.1")
 
     event = AuditEvent.objects.get()
-    assert event.action == "sign_in_link.sent"
+    assert event.action == "accounts.sign_in_link_sent"
     assert event.actor == dev
     assert event.target_type == "accounts.user"
     assert event.target_id == str(dev.pk)
@@ -309,7 +309,7 @@ def test_sign_in_with_link_records_the_sign_in(dev):
 
     sign_in_with_link(request_with_session(), token=token)
 
-    event = AuditEvent.objects.filter(action="user.signed_in").get()
+    event = AuditEvent.objects.filter(action="accounts.signed_in").get()
     assert event.actor == dev
     assert event.target_type == "accounts.user"
     assert event.target_id == str(dev.pk)
@@ -326,7 +326,7 @@ def test_sign_in_with_link_refuses_a_second_use(dev):
 
     assert problem.value.message == "This sign-in link has already been used. Each link works once. Ask for a new one."
     assert SESSION_KEY not in second_request.session
-    assert AuditEvent.objects.filter(action="user.signed_in").count() == 1
+    assert AuditEvent.objects.filter(action="accounts.signed_in").count() == 1
 
 
 def test_sign_in_with_link_refuses_an_expired_link_and_leaves_it_unused(dev):

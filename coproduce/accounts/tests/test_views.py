@@ -176,7 +176,7 @@ def test_sign_in_link_button_records_the_sign_in(dev):
 
     Client().post(path)
 
-    event = AuditEvent.objects.get(action="user.signed_in")
+    event = AuditEvent.objects.get(action="accounts.signed_in")
     assert event.actor == dev
     assert event.payload == {"method": "link"}
 
@@ -251,7 +251,7 @@ def test_sign_in_link_with_a_forged_token_is_not_recognised(dev):
     assert SignInLink.objects.get().used_at is None
     assert Session.objects.count() == 0
     assert settings.SESSION_COOKIE_NAME not in client.cookies
-    assert AuditEvent.objects.filter(action="user.signed_in").count() == 0
+    assert AuditEvent.objects.filter(action="accounts.signed_in").count() == 0
     assert_no_traceback(post_response)
 
 
@@ -283,7 +283,7 @@ def test_sign_out_records_the_sign_out(dev, client_for):
     client_for(dev).post("/accounts/sign-out/")
 
     event = AuditEvent.objects.get()
-    assert event.action == "user.signed_out"
+    assert event.action == "accounts.signed_out"
     assert event.actor == dev
     assert event.target_type == "accounts.user"
     assert event.target_id == str(dev.pk)

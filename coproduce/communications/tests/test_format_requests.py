@@ -119,7 +119,7 @@ def test_signed_out_person_asks_for_braille_and_sees_a_confirmation(client: Clie
     assertContains(confirmation, "Request sent")
     assertContains(confirmation, "You asked for Accessibility statement in Braille.")
     assertContains(confirmation, f"We will send it by {sent.due_on:%-d %B %Y}")
-    event = AuditEvent.objects.get(action="format_request.received")
+    event = AuditEvent.objects.get(action="communications.format_request_received")
     assert "Rosa" not in str(event.payload)
 
 
@@ -265,7 +265,7 @@ def test_coordinator_marks_in_hand_then_done_with_audit(client_for: ClientFor, a
     client.post(url, {"status": "done", "reason": ""})
     item.refresh_from_db()
     assert (item.status, item.done_on) == ("done", timezone.localdate())
-    changes = AuditEvent.objects.filter(action="format_request.status_changed").order_by("pk")
+    changes = AuditEvent.objects.filter(action="communications.format_request_status_changed").order_by("pk")
     assert [event.payload for event in changes] == [
         {"from": "open", "to": "in_hand"},
         {"from": "in_hand", "to": "done"},

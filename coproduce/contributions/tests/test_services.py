@@ -21,7 +21,7 @@ def test_coordinator_records_an_attendees_contribution_with_an_audit_event(dev_a
 
     assert contribution.summary == "Lower kerbs."
     assert contribution.recorded_by == amina
-    event = AuditEvent.objects.get(action="contribution.recorded")
+    event = AuditEvent.objects.get(action="contributions.recorded")
     assert event.target_id == str(contribution.pk)
     assert "Lower kerbs." not in str(event.payload)
 
@@ -91,7 +91,7 @@ def test_response_is_kept_as_history_and_audited(graces_idea, amina, django_capt
     outcomes = list(graces_idea.responses.values_list("outcome", flat=True))
     assert outcomes == [Outcome.ADOPTED, Outcome.UNDER_CONSIDERATION]
     assert [
-        event.payload["outcome"] for event in AuditEvent.objects.filter(action="contribution.responded").order_by("id")
+        event.payload["outcome"] for event in AuditEvent.objects.filter(action="contributions.responded").order_by("id")
     ] == [
         "under_consideration",
         "adopted",
@@ -105,7 +105,7 @@ def test_not_adopted_needs_a_reason_and_writes_nothing(graces_idea, amina):
 
     assert "Say why" in refusal.value.errors["explanation"]
     assert not ContributionResponse.objects.exists()
-    assert not AuditEvent.objects.filter(action="contribution.responded").exists()
+    assert not AuditEvent.objects.filter(action="contributions.responded").exists()
 
 
 @pytest.mark.parametrize(
@@ -156,4 +156,4 @@ def test_thanks_recorded_once_per_method_with_audit(dev_attended, amina, grace):
         thank_participant(dev_attended, method=ThanksMethod.EMAIL, by=grace)
 
     assert dev_attended.thanks.count() == 1
-    assert AuditEvent.objects.filter(action="attendance.thanked").count() == 1
+    assert AuditEvent.objects.filter(action="contributions.thanked").count() == 1

@@ -86,7 +86,9 @@ def create_activity(activity: Activity, *, channels: Collection[str], by: User) 
     activity.save()
     _set_outreach(activity, channels)
     _schedule_deadline_alert(activity)
-    record_event(actor=by, action="activity.created", target=activity, payload={"project": activity.project_id})
+    record_event(
+        actor=by, action="involvement.activity_created", target=activity, payload={"project": activity.project_id}
+    )
     return activity
 
 
@@ -125,7 +127,9 @@ def update_activity(activity: Activity, *, channels: Collection[str], by: User) 
         storage = original.easy_read_image.storage
         transaction.on_commit(lambda: storage.delete(old_picture))
     fill_places(activity, by=by)
-    record_event(actor=by, action="activity.updated", target=activity, payload={"changed": ", ".join(changed)})
+    record_event(
+        actor=by, action="involvement.activity_updated", target=activity, payload={"changed": ", ".join(changed)}
+    )
     return activity
 
 
@@ -143,5 +147,7 @@ def set_registration_open(activity: Activity, *, is_open: bool, by: User) -> Act
     if locked.is_open != is_open:
         locked.is_open = is_open
         locked.save(update_fields=["is_open"])
-        record_event(actor=by, action="activity.opened" if is_open else "activity.closed", target=locked)
+        record_event(
+            actor=by, action="involvement.activity_opened" if is_open else "involvement.activity_closed", target=locked
+        )
     return locked

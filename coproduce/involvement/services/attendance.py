@@ -52,7 +52,7 @@ def record_attendance(
     ]
     record_event(
         actor=by,
-        action="attendance.recorded",
+        action="involvement.attendance_recorded",
         target=activity,
         payload={"people": len(recorded), "from_paper": from_paper},
     )

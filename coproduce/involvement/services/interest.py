@@ -55,6 +55,6 @@ def register_interest(
     )
     registration = Registration.objects.create(activity=activity, person=person, status=RegistrationStatus.INTERESTED)
     record_event(
-        actor=None, action="registration.interest_registered", target=registration, payload={"activity": activity.pk}
+        actor=None, action="involvement.interest_registered", target=registration, payload={"activity": activity.pk}
     )
     return registration

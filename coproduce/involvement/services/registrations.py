@@ -52,7 +52,12 @@ def fill_places(activity: Activity, *, by: User | None) -> list[Registration]:
         registration.save(update_fields=["status", "status_changed_at"])
         registered += 1
         moved_up.append(registration)
-        record_event(actor=by, action="registration.moved_up", target=registration, payload={"activity": activity.pk})
+        record_event(
+            actor=by,
+            action="involvement.moved_up_from_waiting_list",
+            target=registration,
+            payload={"activity": activity.pk},
+        )
         schedule_reminder(registration, activity)
         _tell(registration, "moved_up")
     if moved_up:
@@ -100,7 +105,7 @@ def register(activity: Activity, *, person: Person, by: User) -> Registration:
     registration.save()
     record_event(
         actor=by,
-        action="registration.created",
+        action="involvement.registered",
         target=registration,
         payload={"activity": locked.pk, "status": status.value},
     )
@@ -129,7 +134,9 @@ def withdraw(registration: Registration, *, by: User) -> list[Registration]:
     current.status = RegistrationStatus.WITHDRAWN
     current.status_changed_at = timezone.now()
     current.save(update_fields=["status", "status_changed_at"])
-    record_event(actor=by, action="registration.withdrawn", target=current, payload={"activity": activity.pk})
+    record_event(
+        actor=by, action="involvement.registration_withdrawn", target=current, payload={"activity": activity.pk}
+    )
     if not held_place:
         return []
     return fill_places(activity, by=by)

@@ -30,7 +30,7 @@ def unready_if_needs_open(activity: Activity, *, by: User | None) -> None:
         activity.is_ready = False
         activity.ready_at = None
         activity.save(update_fields=["is_ready", "ready_at"])
-        record_event(actor=by, action="activity.no_longer_ready", target=activity)
+        record_event(actor=by, action="involvement.activity_no_longer_ready", target=activity)
 
 
 @transaction.atomic
@@ -41,7 +41,7 @@ def record_roster_view(activity: Activity, *, by: User) -> None:
     may not see rosters.
     """
     require(can_manage_activities(by))
-    record_event(actor=by, action="activity.roster_viewed", target=activity)
+    record_event(actor=by, action="involvement.roster_viewed", target=activity)
 
 
 def _tell_need_cannot_be_met(arrangement: NeedArrangement) -> None:
@@ -97,7 +97,7 @@ def set_arrangements(
     if changed:
         record_event(
             actor=by,
-            action="registration.arrangements_updated",
+            action="involvement.arrangements_updated",
             target=registration,
             payload={"activity": activity.pk, "changed": len(changed)},
         )
@@ -126,5 +126,5 @@ def mark_ready(activity: Activity, *, by: User) -> Activity:
         locked.is_ready = True
         locked.ready_at = timezone.now()
         locked.save(update_fields=["is_ready", "ready_at"])
-        record_event(actor=by, action="activity.ready", target=locked)
+        record_event(actor=by, action="involvement.activity_ready", target=locked)
     return locked

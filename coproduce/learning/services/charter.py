@@ -79,7 +79,7 @@ def publish_charter(*, text: str, easy_read_text: str, by: User) -> CharterVersi
         published_at=timezone.now(),
         published_by=by,
     )
-    record_event(actor=by, action="charter.published", target=version, payload={"number": number})
+    record_event(actor=by, action="learning.charter_published", target=version, payload={"number": number})
     transaction.on_commit(lambda: send_charter_reminders.enqueue())
     return version
 
@@ -118,7 +118,7 @@ def sign_charter(*, by: User, now: datetime | None = None) -> Signature:
         signature = _sign_again_or_refuse(existing, by=by, now=now, refusal=LearningRefused(ALREADY_SIGNED))
     else:
         signature = Signature.objects.create(person=person, version=version, signed_at=now, signed_by=by)
-    record_event(actor=by, action="charter.signed", target=signature, payload={"version": version.number})
+    record_event(actor=by, action="learning.charter_signed", target=signature, payload={"version": version.number})
     return signature
 
 
@@ -172,7 +172,7 @@ def sign_for_organisation(
             )
     record_event(
         actor=by,
-        action="charter.signed_for_organisation",
+        action="learning.charter_signed_for_organisation",
         target=signature,
         payload={"version": version.number, "organisation": organisation.pk, "commitments": len(commitments)},
     )
@@ -199,5 +199,7 @@ def withdraw_signature(signature: Signature, *, by: User, now: datetime | None =
         raise LearningRefused("This signature is already withdrawn.")
     locked.withdrawn_at = now or timezone.now()
     locked.save(update_fields=["withdrawn_at"])
-    record_event(actor=by, action="charter.signature_withdrawn", target=locked, payload={"version": locked.version_id})
+    record_event(
+        actor=by, action="learning.charter_signature_withdrawn", target=locked, payload={"version": locked.version_id}
+    )
     return locked

@@ -32,5 +32,5 @@ def record_induction(person: Person, *, inducted_on: date, notes: str, by: User)
         review_due=add_months(inducted_on, conf.induction_review_months()),
         recorded_by=by,
     )
-    record_event(actor=by, action="induction.recorded", target=induction, payload={"person": person.pk})
+    record_event(actor=by, action="learning.induction_recorded", target=induction, payload={"person": person.pk})
     return induction

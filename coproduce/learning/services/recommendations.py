@@ -37,7 +37,7 @@ def record_recommendation(
     )
     record_event(
         actor=by,
-        action="recommendation.sent",
+        action="learning.recommendation_sent",
         target=recommendation,
         payload={"organisation": organisation.pk, "due": recommendation.response_due.isoformat()},
     )
@@ -59,7 +59,7 @@ def record_response(recommendation: Recommendation, *, responded_on: date, respo
     locked.save(update_fields=["responded_on", "response"])
     record_event(
         actor=by,
-        action="recommendation.answered",
+        action="learning.recommendation_answered",
         target=locked,
         payload={"on_time": responded_on <= locked.response_due},
     )

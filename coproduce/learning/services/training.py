@@ -57,7 +57,7 @@ def plan_session(course: Course, *, activity: Activity, by: User) -> CourseSessi
     activity.is_open = True
     activity.save()
     session = CourseSession.objects.create(course=course, activity=activity)
-    record_event(actor=by, action="training.session_planned", target=session, payload={"course": course.pk})
+    record_event(actor=by, action="learning.training_session_planned", target=session, payload={"course": course.pk})
     return session
 
 
@@ -90,7 +90,7 @@ def record_completion(
     ]
     record_event(
         actor=by,
-        action="training.completed",
+        action="learning.training_completed",
         target=session,
         payload={"people": len(records), "course": session.course_id},
     )

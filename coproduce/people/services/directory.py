@@ -24,7 +24,7 @@ def add_person(person: Person, *, by: User, sign_in_role: Role | None) -> Person
     person.save()
     record_event(
         actor=by,
-        action="person.added",
+        action="people.person_added",
         target=person,
         payload={"kind": person.kind, "sign_in_role": sign_in_role or ""},
     )
@@ -43,5 +43,5 @@ def confirm_person(person: Person, *, by: User) -> Person:
     if locked.awaiting_confirmation:
         locked.awaiting_confirmation = False
         locked.save(update_fields=["awaiting_confirmation"])
-        record_event(actor=by, action="person.confirmed", target=locked)
+        record_event(actor=by, action="people.person_confirmed", target=locked)
     return locked

@@ -87,7 +87,7 @@ def update_contact_details(person: Person, *, details: Mapping[str, str], by: Us
     ``details`` holds any of CONTACT_FIELDS. Supporter details are kept only while the contact route
     is "through someone who supports me".
 
-    Effects: saves the Person; records "contact_details.changed" with the names of the changed
+    Effects: saves the Person; records "people.contact_details_changed" with the names of the changed
     fields (never their values) when anything changed. Raises PermissionDenied unless ``by`` is
     the person. Raises ValueError for a field that is not a contact detail.
     """
@@ -108,7 +108,9 @@ def update_contact_details(person: Person, *, details: Mapping[str, str], by: Us
     for field in changed:
         setattr(person, field, new_values[field])
     person.save(update_fields=changed)
-    record_event(actor=by, action="contact_details.changed", target=person, payload={"fields": ",".join(changed)})
+    record_event(
+        actor=by, action="people.contact_details_changed", target=person, payload={"fields": ",".join(changed)}
+    )
     return changed
 
 
@@ -116,7 +118,7 @@ def update_contact_details(person: Person, *, details: Mapping[str, str], by: Us
 def set_recognition(person: Person, *, credit: CreditPreference, payment: PaymentPreference, by: User) -> Person:
     """Record how the person wants to be named in public outputs and how they want to be paid.
 
-    Effects: saves the Person's credit and payment preferences; records "recognition.changed" with
+    Effects: saves the Person's credit and payment preferences; records "people.recognition_changed" with
     the new choices. Raises PermissionDenied unless ``by`` is the person.
     """
     require(can_manage_own_details(by) and is_self(by, person))
@@ -125,7 +127,7 @@ def set_recognition(person: Person, *, credit: CreditPreference, payment: Paymen
     person.save(update_fields=["credit_preference", "payment_preference"])
     record_event(
         actor=by,
-        action="recognition.changed",
+        action="people.recognition_changed",
         target=person,
         payload={"credit_preference": person.credit_preference, "payment_preference": person.payment_preference},
     )
@@ -145,7 +147,10 @@ def _create_consent(person: Person, *, purpose: Purpose, by: User, method: Conse
         recorded_by=by if method in OFFLINE_METHODS else None,
     )
     record_event(
-        actor=by, action="consent.given", target=person, payload={"purpose": purpose.value, "version": notice.version}
+        actor=by,
+        action="people.consent_given",
+        target=person,
+        payload={"purpose": purpose.value, "version": notice.version},
     )
     return consent
 
@@ -167,9 +172,9 @@ def save_access_needs(
     this time; it is needed when they have no active consent, and always when a coordinator records.
     A follow-up detail is kept only while its need is ticked.
 
-    Effects: creates a Consent under the current access-needs notice (and records "consent.given")
+    Effects: creates a Consent under the current access-needs notice (and records "people.consent_given")
     when the person has none; creates or updates the AccessProfile, marking who recorded it;
-    replaces the AccessNeed rows; records "access_needs.changed" saying only whether a coordinator
+    replaces the AccessNeed rows; records "people.access_needs_changed" saying only whether a coordinator
     recorded them. Raises PermissionDenied if ``by`` may not act this way, ConsentNeeded without
     agreement, ValueError for an unknown need.
     """
@@ -200,7 +205,10 @@ def save_access_needs(
     kept = set(profile.needs.values_list("need", flat=True))
     AccessNeed.objects.bulk_create([AccessNeed(profile=profile, need=need) for need in sorted(chosen - kept)])
     record_event(
-        actor=by, action="access_needs.changed", target=person, payload={"recorded_by_coordinator": by_coordinator}
+        actor=by,
+        action="people.access_needs_changed",
+        target=person,
+        payload={"recorded_by_coordinator": by_coordinator},
     )
     return profile
 
@@ -208,12 +216,12 @@ def save_access_needs(
 def record_access_needs_view(person: Person, *, by: User) -> None:
     """Note that someone other than the person looked at their access needs.
 
-    Effects: records "access_needs.viewed" (no values) unless ``by`` is the person themselves.
+    Effects: records "people.access_needs_viewed" (no values) unless ``by`` is the person themselves.
     Raises PermissionDenied if ``by`` may not see the person's access needs.
     """
     require(can_view_access_needs(by, person))
     if not is_self(by, person):
-        record_event(actor=by, action="access_needs.viewed", target=person)
+        record_event(actor=by, action="people.access_needs_viewed", target=person)
 
 
 def _check_consent_change(person: Person, *, purpose: Purpose, by: User, method: ConsentMethod) -> Purpose:
@@ -229,7 +237,7 @@ def give_consent(person: Person, *, purpose: Purpose, by: User, method: ConsentM
     """Record the person's agreement under the current version of the notice for ``purpose``.
 
     Effects: creates a Consent (recorded by ``by`` when given by phone or on paper) and records
-    "consent.given" with the purpose and version. If the person has already agreed to the current
+    "people.consent_given" with the purpose and version. If the person has already agreed to the current
     version, returns that consent and changes nothing. Raises PermissionDenied if ``by`` may not act
     this way, ValueError for equality monitoring (the equality app handles it).
     """
@@ -247,7 +255,7 @@ def withdraw_consent(person: Person, *, purpose: Purpose, by: User, method: Cons
     """Withdraw the person's agreement for ``purpose``, at once. Returns how many consents were withdrawn.
 
     Effects: sets withdrawn_at and withdrawn_method on every active consent for the purpose and
-    records "consent.withdrawn" with the purpose and version (nothing is recorded when there was
+    records "people.consent_withdrawn" with the purpose and version (nothing is recorded when there was
     no active consent); for access needs, also deletes the person's AccessProfile and needs, as
     they asked us to stop keeping them. Raises PermissionDenied if ``by`` may not act this way,
     ValueError for equality monitoring (the equality app handles it).
@@ -264,7 +272,7 @@ def withdraw_consent(person: Person, *, purpose: Purpose, by: User, method: Cons
         consent.save(update_fields=["withdrawn_at", "withdrawn_method"])
         record_event(
             actor=by,
-            action="consent.withdrawn",
+            action="people.consent_withdrawn",
             target=person,
             payload={"purpose": purpose.value, "version": consent.notice.version},
         )

@@ -111,7 +111,7 @@ def record_data_download(person: Person, *, by: User, as_file: bool) -> None:
     is the person or may act for them.
     """
     require(can_exercise_rights_for.test(by, person))
-    record_event(actor=by, action="person.data_downloaded", target=person, payload={"as_file": as_file})
+    record_event(actor=by, action="people.data_downloaded", target=person, payload={"as_file": as_file})
 
 
 def _delete_sessions(user: User) -> None:
@@ -180,7 +180,7 @@ def anonymise_person(person: Person, *, by: User, reason: DeletionReason) -> Per
 
     record_event(
         actor=by,
-        action="person.anonymised",
+        action="people.person_anonymised",
         target=person,
         payload={
             "by_self": person.user_id is not None and person.user_id == by.pk,

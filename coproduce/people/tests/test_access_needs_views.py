@@ -83,7 +83,7 @@ def test_profile_access_needs_saves_needs_with_agreement_in_one_go(dev: User, cl
         "I bring my own chair.",
     )
     assert Consent.objects.get(person=dev.person).method == "online"
-    assert AuditEvent.objects.get(action="access_needs.changed").payload == {"recorded_by_coordinator": False}
+    assert AuditEvent.objects.get(action="people.access_needs_changed").payload == {"recorded_by_coordinator": False}
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_profile_access_needs_by_the_person_records_no_view(dev: User, client_fo
 
     client_for(dev).get("/you/access-needs/")
 
-    assert not AuditEvent.objects.filter(action="access_needs.viewed").exists()
+    assert not AuditEvent.objects.filter(action="people.access_needs_viewed").exists()
 
 
 # --- A coordinator recording access needs for someone --------------------------------------------
@@ -176,7 +176,7 @@ def test_person_access_needs_shows_what_is_kept_and_records_the_view(
     assertContains(response, 'name="needs_format" type="checkbox" value="easy_read" checked')
     assertContains(response, "Dev has agreed to us keeping their access needs. Check they still agree.")
     assertContains(response, ", by Dev.</p>")
-    [event] = AuditEvent.objects.filter(action="access_needs.viewed")
+    [event] = AuditEvent.objects.filter(action="people.access_needs_viewed")
     assert (event.actor, event.target_id, event.payload) == (amina, str(dev.person.pk), {})
 
 
@@ -201,7 +201,7 @@ def test_person_access_needs_saves_with_consent_recorded_on_their_behalf(amina: 
     profile = AccessProfile.objects.get(person=rosa)
     assert (profile.recorded_by, profile.person_agreed) == (amina, True)
     assert list(profile.needs.values_list("need", flat=True)) == ["bsl_interpreter"]
-    assert AuditEvent.objects.get(action="access_needs.changed").payload == {"recorded_by_coordinator": True}
+    assert AuditEvent.objects.get(action="people.access_needs_changed").payload == {"recorded_by_coordinator": True}
 
 
 def test_person_access_needs_without_agreement_or_method_writes_nothing(amina: User, client_for: ClientFor) -> None:
@@ -218,7 +218,7 @@ def test_person_access_needs_without_agreement_or_method_writes_nothing(amina: U
     )
     assertContains(response, '<li><a href="#id_method_0">Select how they told you</a></li>', html=True)
     assert rows()[:3] == before[:3]
-    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["access_needs.viewed"]
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["people.access_needs_viewed"]
 
 
 def test_person_access_needs_for_someone_unknown_is_not_found(amina: User, client_for: ClientFor) -> None:

@@ -16,7 +16,7 @@ def test_person_confirm_clears_the_flag_and_is_audited(amina, sunita, client_for
     sunita.refresh_from_db()
     assert response["Location"] == reverse("people:detail", kwargs={"pk": sunita.pk})
     assert sunita.awaiting_confirmation is False
-    assert AuditEvent.objects.for_target(sunita).filter(action="person.confirmed").count() == 1
+    assert AuditEvent.objects.for_target(sunita).filter(action="people.person_confirmed").count() == 1
 
 
 def test_person_confirm_twice_records_one_event(amina, sunita, client_for):
@@ -25,7 +25,7 @@ def test_person_confirm_twice_records_one_event(amina, sunita, client_for):
     client.post(reverse("people:confirm", kwargs={"pk": sunita.pk}))
     client.post(reverse("people:confirm", kwargs={"pk": sunita.pk}))
 
-    assert AuditEvent.objects.for_target(sunita).filter(action="person.confirmed").count() == 1
+    assert AuditEvent.objects.for_target(sunita).filter(action="people.person_confirmed").count() == 1
 
 
 def test_person_detail_offers_confirmation_only_while_awaiting(amina, sunita, client_for):

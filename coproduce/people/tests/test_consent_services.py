@@ -52,7 +52,7 @@ def test_give_consent_creates_consent_under_the_current_version(dev: User) -> No
     consent = give_consent(dev.person, purpose=Purpose.CONTACT, by=dev, method=ONLINE)
 
     assert (consent.notice.version, consent.method, consent.recorded_by) == (2, "online", None)
-    assert [event.payload for event in events("consent.given")] == [{"purpose": "contact", "version": 2}]
+    assert [event.payload for event in events("people.consent_given")] == [{"purpose": "contact", "version": 2}]
 
 
 def test_give_consent_twice_to_the_same_version_changes_nothing(dev: User) -> None:
@@ -62,7 +62,7 @@ def test_give_consent_twice_to_the_same_version_changes_nothing(dev: User) -> No
 
     assert second == first
     assert Consent.objects.count() == 1
-    assert len(events("consent.given")) == 1
+    assert len(events("people.consent_given")) == 1
 
 
 def test_give_consent_after_the_wording_changed_adds_consent_to_the_new_version(dev: User) -> None:
@@ -111,7 +111,7 @@ def test_withdraw_consent_takes_effect_at_once_and_records_the_version(dev: User
     assert consent.withdrawn_at is not None
     assert consent.withdrawn_method == "online"
     assert not has_active_consent(dev.person, Purpose.CONTACT)
-    assert [event.payload for event in events("consent.withdrawn")] == [{"purpose": "contact", "version": 1}]
+    assert [event.payload for event in events("people.consent_withdrawn")] == [{"purpose": "contact", "version": 1}]
 
 
 def test_withdraw_consent_to_access_needs_deletes_the_access_needs(dev: User) -> None:
@@ -136,7 +136,7 @@ def test_withdraw_consent_without_consent_records_nothing(dev: User) -> None:
     withdrawn = withdraw_consent(dev.person, purpose=Purpose.CONTACT, by=dev, method=ONLINE)
 
     assert withdrawn == 0
-    assert events("consent.withdrawn") == []
+    assert events("people.consent_withdrawn") == []
 
 
 def test_withdraw_consent_by_a_coordinator_records_how_they_were_told(amina: User) -> None:

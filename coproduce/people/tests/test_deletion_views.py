@@ -53,7 +53,7 @@ def test_your_account_delete_without_the_tick_shows_an_error_and_changes_nothing
     assert dev.person.full_name == "Devendra Patel"
     assert dev.person.anonymised_at is None
     assert User.objects.get(pk=dev.pk).is_active
-    assert not AuditEvent.objects.filter(action="person.anonymised").exists()
+    assert not AuditEvent.objects.filter(action="people.person_anonymised").exists()
 
 
 def test_your_account_delete_anonymises_you_and_signs_you_out(dev: User, client_for: ClientFor) -> None:
@@ -71,7 +71,7 @@ def test_your_account_delete_anonymises_you_and_signs_you_out(dev: User, client_
     assert not Consent.objects.filter(person=person).exists()
     assert Membership.objects.filter(person=person).count() == 1
     assert not any(session.get_decoded().get("_auth_user_id") == str(dev.pk) for session in Session.objects.all())
-    assert AuditEvent.objects.get(action="person.anonymised").payload == {"by_self": True, "reason": "online"}
+    assert AuditEvent.objects.get(action="people.person_anonymised").payload == {"by_self": True, "reason": "online"}
     assert client.get("/you/data/").status_code == 302
 
 
@@ -118,7 +118,7 @@ def test_person_delete_with_nothing_chosen_shows_both_errors_and_changes_nothing
     assertContains(response, "Tick the box to show you understand this cannot be undone")
     rosa.refresh_from_db()
     assert rosa.full_name == "Rosa Lindqvist"
-    assert not AuditEvent.objects.filter(action="person.anonymised").exists()
+    assert not AuditEvent.objects.filter(action="people.person_anonymised").exists()
 
 
 def test_person_delete_with_only_the_tick_still_asks_how_they_asked(amina: User, client_for: ClientFor) -> None:
@@ -142,7 +142,7 @@ def test_person_delete_anonymises_them_and_goes_back_to_the_people_list(
     assertContains(response, "Their record has been deleted. Their name and contact details are gone.")
     assert Person.objects.get(pk=dev.person.pk).full_name == "Former participant"
     assert not User.objects.get(pk=dev.pk).is_active
-    event = AuditEvent.objects.get(action="person.anonymised")
+    event = AuditEvent.objects.get(action="people.person_anonymised")
     assert event.actor == amina
     assert event.payload == {"by_self": False, "reason": "letter"}
     assert client.get("/people/").status_code == 200
@@ -154,7 +154,7 @@ def test_person_delete_of_your_own_record_signs_you_out(amina: User, client_for:
     response = client.post(f"/people/{amina.person.pk}/delete/", {"how_asked": "in_person", "confirm": "on"})
 
     assertRedirects(response, "/accounts/signed-out/", fetch_redirect_response=False)
-    assert AuditEvent.objects.get(action="person.anonymised").payload == {"by_self": True, "reason": "in_person"}
+    assert AuditEvent.objects.get(action="people.person_anonymised").payload == {"by_self": True, "reason": "in_person"}
     assert client.get("/people/").status_code == 302
 
 
@@ -178,7 +178,7 @@ def test_person_delete_sent_twice_is_refused_with_a_clear_message(amina: User, c
     assertContains(
         response, 'href="#main-content">This record has already been deleted. There is nothing more to delete.</a>'
     )
-    assert AuditEvent.objects.filter(action="person.anonymised").count() == 1
+    assert AuditEvent.objects.filter(action="people.person_anonymised").count() == 1
 
 
 @pytest.mark.parametrize("persona", NOT_COORDINATORS)

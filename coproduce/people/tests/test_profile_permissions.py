@@ -159,7 +159,7 @@ def test_every_coordinator_view_of_someones_access_needs_is_recorded(
     client.get(f"/people/{dev.person.pk}/access-needs/")
     client.get(f"/people/{dev.person.pk}/access-needs/")
 
-    viewed = AuditEvent.objects.filter(action="access_needs.viewed")
+    viewed = AuditEvent.objects.filter(action="people.access_needs_viewed")
     assert [(event.actor, event.target_id, event.payload) for event in viewed] == [
         (everyone[persona], str(dev.person.pk), {}),
         (everyone[persona], str(dev.person.pk), {}),

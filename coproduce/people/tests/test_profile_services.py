@@ -62,7 +62,7 @@ def test_update_contact_details_saves_changes_and_records_only_field_names(dev: 
     person.refresh_from_db()
     assert changed == ["pronouns", "phone"]
     assert (person.pronouns, person.phone) == ("he/him", "01632 960111")
-    [event] = events("contact_details.changed")
+    [event] = events("people.contact_details_changed")
     assert event.actor == dev
     assert event.target_id == str(person.pk)
     assert event.payload == {"fields": "pronouns,phone"}
@@ -97,7 +97,7 @@ def test_update_contact_details_with_nothing_changed_records_nothing(dev: User) 
     changed = update_contact_details(dev.person, details={"email": "dev@example.org", "contact_route": "email"}, by=dev)
 
     assert changed == []
-    assert events("contact_details.changed") == []
+    assert events("people.contact_details_changed") == []
 
 
 def test_update_contact_details_refuses_anyone_but_the_person(dev: User, amina: User) -> None:
@@ -105,7 +105,7 @@ def test_update_contact_details_refuses_anyone_but_the_person(dev: User, amina: 
         update_contact_details(dev.person, details={"phone": "01632 960111"}, by=amina)
 
     assert Person.objects.get(pk=dev.person.pk).phone == ""
-    assert events("contact_details.changed") == []
+    assert events("people.contact_details_changed") == []
 
 
 def test_update_contact_details_rejects_fields_that_are_not_contact_details(dev: User) -> None:
@@ -126,7 +126,7 @@ def test_set_recognition_saves_both_choices_and_records_them(grace: User) -> Non
 
     person = Person.objects.get(pk=grace.person.pk)
     assert (person.credit_preference, person.payment_preference) == ("initials", "decline")
-    [event] = events("recognition.changed")
+    [event] = events("people.recognition_changed")
     assert event.payload == {"credit_preference": "initials", "payment_preference": "decline"}
 
 
@@ -161,8 +161,8 @@ def test_save_access_needs_by_the_person_with_agreement_creates_consent_and_need
     profile.refresh_from_db()
     assert (profile.large_print_size, profile.other_needs) == (18, "Please speak slowly.")
     assert (profile.recorded_by, profile.person_agreed) == (None, True)
-    assert [event.payload for event in events("consent.given")] == [{"purpose": "access_needs", "version": 1}]
-    assert [event.payload for event in events("access_needs.changed")] == [{"recorded_by_coordinator": False}]
+    assert [event.payload for event in events("people.consent_given")] == [{"purpose": "access_needs", "version": 1}]
+    assert [event.payload for event in events("people.access_needs_changed")] == [{"recorded_by_coordinator": False}]
 
 
 def test_save_access_needs_without_agreement_or_consent_writes_nothing(dev: User) -> None:
@@ -182,7 +182,7 @@ def test_save_access_needs_with_consent_already_given_needs_no_new_agreement(dev
 
     assert Consent.objects.filter(person=dev.person).count() == 1
     assert needs_of(dev.person) == ["breaks"]
-    assert events("consent.given") == []
+    assert events("people.consent_given") == []
 
 
 def test_save_access_needs_replaces_the_needs_kept_before(dev: User) -> None:
@@ -261,8 +261,8 @@ def test_save_access_needs_by_a_coordinator_records_consent_on_their_behalf(amin
     assert (consent.method, consent.recorded_by) == ("phone", amina)
     profile.refresh_from_db()
     assert (profile.recorded_by, profile.person_agreed) == (amina, True)
-    assert [event.payload for event in events("access_needs.changed")] == [{"recorded_by_coordinator": True}]
-    assert events("access_needs.changed")[0].actor == amina
+    assert [event.payload for event in events("people.access_needs_changed")] == [{"recorded_by_coordinator": True}]
+    assert events("people.access_needs_changed")[0].actor == amina
 
 
 def test_save_access_needs_by_a_coordinator_with_consent_given_adds_no_consent(amina: User) -> None:
@@ -272,7 +272,7 @@ def test_save_access_needs_by_a_coordinator_with_consent_given_adds_no_consent(a
     save_access_needs(rosa, needs=[Need.BRAILLE], details=AccessDetails(), by=amina, method=PAPER, agreed=True)
 
     assert Consent.objects.filter(person=rosa).count() == 1
-    assert events("consent.given") == []
+    assert events("people.consent_given") == []
 
 
 def test_save_access_needs_by_a_coordinator_always_needs_their_agreement(amina: User) -> None:
@@ -351,14 +351,14 @@ def test_save_access_needs_audit_payloads_hold_no_needs_or_details(dev: User, am
 def test_record_access_needs_view_by_a_coordinator_records_an_event_without_values(dev: User, amina: User) -> None:
     record_access_needs_view(dev.person, by=amina)
 
-    [event] = events("access_needs.viewed")
+    [event] = events("people.access_needs_viewed")
     assert (event.actor, event.target_id, event.payload) == (amina, str(dev.person.pk), {})
 
 
 def test_record_access_needs_view_by_the_person_records_nothing(dev: User) -> None:
     record_access_needs_view(dev.person, by=dev)
 
-    assert events("access_needs.viewed") == []
+    assert events("people.access_needs_viewed") == []
 
 
 @pytest.mark.parametrize("persona", ["grace", "tom", "priya", "sam"])

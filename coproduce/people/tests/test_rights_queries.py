@@ -181,29 +181,29 @@ def test_person_data_shows_equality_answers_field_by_field_with_labels(dev: User
 def test_person_data_audit_events_are_those_by_or_about_the_person_with_action_and_date_only(
     dev: User, grace: User, amina: User
 ) -> None:
-    record_event(actor=dev, action="project.created", target=grace.person, payload={"kind": "x"})
-    record_event(actor=amina, action="person.added", target=dev.person)
-    record_event(actor=None, action="sign_in_link.sent", target=dev)
-    record_event(actor=amina, action="person.added", target=grace.person)
+    record_event(actor=dev, action="projects.created", target=grace.person, payload={"kind": "x"})
+    record_event(actor=amina, action="people.person_added", target=dev.person)
+    record_event(actor=None, action="accounts.sign_in_link_sent", target=dev)
+    record_event(actor=amina, action="people.person_added", target=grace.person)
 
     data = person_data(dev.person)
 
     assert sorted(event["action"] for event in data["audit_events"]) == [
-        "person.added",
-        "project.created",
-        "sign_in_link.sent",
+        "accounts.sign_in_link_sent",
+        "people.person_added",
+        "projects.created",
     ]
     assert all(set(event) == {"action", "occurred_at"} for event in data["audit_events"])
 
 
 def test_person_data_audit_events_without_sign_in_are_those_about_the_person(amina: User) -> None:
     person = PersonFactory.create()
-    record_event(actor=amina, action="person.added", target=person)
-    record_event(actor=amina, action="project.created", target=None)
+    record_event(actor=amina, action="people.person_added", target=person)
+    record_event(actor=amina, action="projects.created", target=None)
 
     data = person_data(person)
 
-    assert [event["action"] for event in data["audit_events"]] == ["person.added"]
+    assert [event["action"] for event in data["audit_events"]] == ["people.person_added"]
 
 
 # --- related_records (for records other apps add) ----------------------------------------------------

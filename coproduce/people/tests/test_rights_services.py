@@ -194,7 +194,7 @@ def test_anonymise_person_without_a_sign_in_erases_the_record(amina: User) -> No
 def test_anonymise_person_by_themselves_records_an_event_saying_so(dev: User) -> None:
     anonymise_person(dev.person, by=dev, reason=DeletionReason.ONLINE)
 
-    event = AuditEvent.objects.get(action="person.anonymised")
+    event = AuditEvent.objects.get(action="people.person_anonymised")
     assert event.actor == dev
     assert event.target_type == "people.person"
     assert event.target_id == str(dev.person.pk)
@@ -204,7 +204,7 @@ def test_anonymise_person_by_themselves_records_an_event_saying_so(dev: User) ->
 def test_anonymise_person_by_a_coordinator_records_how_they_asked(amina: User, dev: User) -> None:
     anonymise_person(dev.person, by=amina, reason=DeletionReason.PHONE)
 
-    event = AuditEvent.objects.get(action="person.anonymised")
+    event = AuditEvent.objects.get(action="people.person_anonymised")
     assert event.actor == amina
     assert event.payload == {"by_self": False, "reason": "phone"}
 
@@ -214,7 +214,7 @@ def test_anonymise_person_audit_payload_holds_no_name_or_contact_details(dev: Us
 
     anonymise_person(dev.person, by=dev, reason=DeletionReason.ONLINE)
 
-    payload_text = json.dumps(AuditEvent.objects.get(action="person.anonymised").payload)
+    payload_text = json.dumps(AuditEvent.objects.get(action="people.person_anonymised").payload)
     assert "Dev" not in payload_text
     assert "dev@example.org" not in payload_text
     assert "01632" not in payload_text
@@ -247,7 +247,7 @@ def test_anonymise_person_refuses_anyone_but_the_person_or_a_coordinator(
     dev.person.refresh_from_db()
     assert dev.person.full_name == "Devendra Patel"
     assert User.objects.get(pk=dev.pk).is_active
-    assert not AuditEvent.objects.filter(action="person.anonymised").exists()
+    assert not AuditEvent.objects.filter(action="people.person_anonymised").exists()
 
 
 def test_anonymise_person_refuses_a_partner_for_someone_in_their_organisation(priya: User) -> None:
@@ -263,7 +263,10 @@ def test_anonymise_person_refuses_a_partner_for_someone_in_their_organisation(pr
 def test_anonymise_person_by_an_admin_is_allowed(morgan: User, dev: User) -> None:
     anonymise_person(dev.person, by=morgan, reason=DeletionReason.IN_PERSON)
 
-    assert AuditEvent.objects.get(action="person.anonymised").payload == {"by_self": False, "reason": "in_person"}
+    assert AuditEvent.objects.get(action="people.person_anonymised").payload == {
+        "by_self": False,
+        "reason": "in_person",
+    }
 
 
 # --- erased_relations ---------------------------------------------------------------------------------
@@ -312,7 +315,7 @@ def test_erased_relations_put_equality_answers_before_the_consents_they_rest_on(
 def test_record_data_download_by_the_person_records_an_event_without_values(dev: User) -> None:
     record_data_download(dev.person, by=dev, as_file=True)
 
-    event = AuditEvent.objects.get(action="person.data_downloaded")
+    event = AuditEvent.objects.get(action="people.data_downloaded")
     assert event.actor == dev
     assert event.target_id == str(dev.person.pk)
     assert event.payload == {"as_file": True}
@@ -321,7 +324,7 @@ def test_record_data_download_by_the_person_records_an_event_without_values(dev:
 def test_record_data_download_by_a_coordinator_records_them_as_actor(amina: User, dev: User) -> None:
     record_data_download(dev.person, by=amina, as_file=False)
 
-    event = AuditEvent.objects.get(action="person.data_downloaded")
+    event = AuditEvent.objects.get(action="people.data_downloaded")
     assert event.actor == amina
     assert event.payload == {"as_file": False}
 
@@ -333,4 +336,4 @@ def test_record_data_download_refuses_anyone_but_the_person_or_a_coordinator(
     with pytest.raises(PermissionDenied):
         record_data_download(everyone["dev"].person, by=everyone[persona], as_file=True)
 
-    assert not AuditEvent.objects.filter(action="person.data_downloaded").exists()
+    assert not AuditEvent.objects.filter(action="people.data_downloaded").exists()

@@ -78,7 +78,9 @@ def test_your_data_never_shows_the_password_hash(dev: User, client_for: ClientFo
 
 
 def test_your_data_lists_what_happened_in_plain_words(dev: User, client_for: ClientFor) -> None:
-    AuditEvent.objects.create(actor=dev, action="user.signed_in", target_type="accounts.user", target_id=str(dev.pk))
+    AuditEvent.objects.create(
+        actor=dev, action="accounts.signed_in", target_type="accounts.user", target_id=str(dev.pk)
+    )
     AuditEvent.objects.create(actor=dev, action="something.new", target_type="", target_id="")
 
     response = client_for(dev).get("/you/data/")
@@ -90,7 +92,7 @@ def test_your_data_lists_what_happened_in_plain_words(dev: User, client_for: Cli
 def test_your_data_records_that_you_looked(dev: User, client_for: ClientFor) -> None:
     client_for(dev).get("/you/data/")
 
-    event = AuditEvent.objects.get(action="person.data_downloaded")
+    event = AuditEvent.objects.get(action="people.data_downloaded")
     assert event.actor == dev
     assert event.target_id == str(dev.person.pk)
     assert event.payload == {"as_file": False}
@@ -174,7 +176,7 @@ def test_your_data_json_holds_your_equality_answers(dev: User, client_for: Clien
 def test_your_data_json_records_a_download(dev: User, client_for: ClientFor) -> None:
     client_for(dev).get("/you/data.json")
 
-    assert AuditEvent.objects.get(action="person.data_downloaded").payload == {"as_file": True}
+    assert AuditEvent.objects.get(action="people.data_downloaded").payload == {"as_file": True}
 
 
 # --- people:data and people:data_json ---------------------------------------------------------------
@@ -201,7 +203,7 @@ def test_person_data_json_gives_a_coordinator_the_file_and_records_them_as_actor
 
     assert response["Content-Disposition"] == f'attachment; filename="coproduce-data-{dev.person.pk}.json"'
     assert json.loads(response.content)["access_profile"]["needs"] == ["Easy Read", "A quiet space"]
-    event = AuditEvent.objects.get(action="person.data_downloaded")
+    event = AuditEvent.objects.get(action="people.data_downloaded")
     assert event.actor == amina
     assert event.target_id == str(dev.person.pk)
 
@@ -226,7 +228,7 @@ def test_person_data_pages_are_refused_to_everyone_but_coordinators(
     ]
 
     assert [response.status_code for response in responses] == [403, 403, 403]
-    assert not AuditEvent.objects.filter(action="person.data_downloaded").exists()
+    assert not AuditEvent.objects.filter(action="people.data_downloaded").exists()
 
 
 # --- people:retention -------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def test_add_person_without_sign_in_saves_the_person_recorded_by_the_coordinator
 def test_add_person_without_sign_in_records_an_audit_event_with_kind_and_no_role(amina: User) -> None:
     person = add_person(new_person(), by=amina, sign_in_role=None)
 
-    event = AuditEvent.objects.get(action="person.added")
+    event = AuditEvent.objects.get(action="people.person_added")
     assert event.actor == amina
     assert event.target_type == "people.person"
     assert event.target_id == str(person.pk)
@@ -49,7 +49,7 @@ def test_add_person_without_sign_in_records_an_audit_event_with_kind_and_no_role
 def test_add_person_audit_payload_holds_no_name_or_contact_details(amina: User) -> None:
     add_person(new_person(), by=amina, sign_in_role=Role.MEMBER)
 
-    payload_text = json.dumps(AuditEvent.objects.get(action="person.added").payload)
+    payload_text = json.dumps(AuditEvent.objects.get(action="people.person_added").payload)
     assert "Ruth" not in payload_text
     assert "Evans" not in payload_text
     assert "ruth.evans@example.org" not in payload_text
@@ -77,7 +77,7 @@ def test_add_person_with_sign_in_role_gives_the_user_no_usable_password(amina: U
 def test_add_person_with_sign_in_role_records_the_role_in_the_audit_event(amina: User) -> None:
     add_person(new_person(), by=amina, sign_in_role=Role.PARTNER)
 
-    event = AuditEvent.objects.get(action="person.added")
+    event = AuditEvent.objects.get(action="people.person_added")
     assert event.payload == {"kind": "carer", "sign_in_role": "partner"}
 
 

@@ -29,16 +29,16 @@ PAGE_SIZE = 50
 
 # Plain words for the audit actions people are most likely to see in their own data; others show as recorded.
 ACTION_WORDS = {
-    "person.added": "Record made",
-    "person.data_downloaded": "Data looked at or downloaded",
-    "person.anonymised": "Account deleted",
-    "user.signed_in": "Signed in",
-    "user.signed_out": "Signed out",
-    "sign_in_link.sent": "Sign-in link emailed",
-    "consent.given": "Consent given",
-    "consent.withdrawn": "Consent withdrawn",
-    "access_needs.changed": "Access needs changed",
-    "contact_details.changed": "Contact details changed",
+    "people.person_added": "Record made",
+    "people.data_downloaded": "Data looked at or downloaded",
+    "people.person_anonymised": "Account deleted",
+    "accounts.signed_in": "Signed in",
+    "accounts.signed_out": "Signed out",
+    "accounts.sign_in_link_sent": "Sign-in link emailed",
+    "people.consent_given": "Consent given",
+    "people.consent_withdrawn": "Consent withdrawn",
+    "people.access_needs_changed": "Access needs changed",
+    "people.contact_details_changed": "Contact details changed",
 }
 
 

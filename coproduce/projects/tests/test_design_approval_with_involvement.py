@@ -40,7 +40,7 @@ def test_approve_design_after_people_took_part_in_a_design_workshop(amina, dev, 
     assert has_early_involvement(bus_stops) is True
     assert approved.design_approved_at is not None
     assert approved.design_approved_by == amina
-    assert AuditEvent.objects.for_target(bus_stops).filter(action="project.design_approved").count() == 1
+    assert AuditEvent.objects.for_target(bus_stops).filter(action="projects.design_approved").count() == 1
     page = client_for(amina).get(f"/projects/{bus_stops.pk}/").content.decode()
     assert f"The design was approved on {timezone.localdate():%-d %B %Y}." in page
 

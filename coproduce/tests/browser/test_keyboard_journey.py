@@ -53,7 +53,7 @@ def test_keyboard_journey_sign_in_by_link_and_advance_a_project(page: Page, live
 
     world.project.refresh_from_db()
     assert world.project.stage == Stage.DEVELOPMENT
-    assert AuditEvent.objects.for_target(world.project).filter(action="project.stage_advanced").count() == 1
+    assert AuditEvent.objects.for_target(world.project).filter(action="projects.stage_advanced").count() == 1
 
 
 def test_skip_link_moves_focus_to_main_content(page: Page, live_server):

@@ -35,7 +35,7 @@ def test_create_activity_saves_the_activity_with_its_outreach(amina: User, bus_s
     assert activity.is_open is False
     assert activity.is_ready is False
     assert sorted(activity.outreach.values_list("channel", flat=True)) == ["email_list", "partner_organisations"]
-    event = AuditEvent.objects.get(action="activity.created")
+    event = AuditEvent.objects.get(action="involvement.activity_created")
     assert event.actor == amina
     assert event.target_id == str(activity.pk)
     assert event.payload == {"project": bus_stops.pk}
@@ -156,7 +156,7 @@ def test_update_activity_keeps_a_start_that_has_passed_when_it_does_not_move(ami
 
     activity.refresh_from_db()
     assert activity.title == "Bus stop design workshop (held)"
-    assert AuditEvent.objects.get(action="activity.updated").payload == {"changed": "title"}
+    assert AuditEvent.objects.get(action="involvement.activity_updated").payload == {"changed": "title"}
 
 
 def test_update_activity_refuses_moving_the_start_into_the_past(amina: User, workshop: Activity) -> None:
@@ -243,8 +243,8 @@ def test_set_registration_open_opens_and_closes(amina: User, workshop: Activity)
     assert opened is True
     assert Activity.objects.get(pk=workshop.pk).is_open is False
     assert list(AuditEvent.objects.order_by("id").values_list("action", flat=True)) == [
-        "activity.opened",
-        "activity.closed",
+        "involvement.activity_opened",
+        "involvement.activity_closed",
     ]
 
 

@@ -32,7 +32,7 @@ def test_record_attendance_records_people_with_and_without_a_sign_in(
     rows = list(Attendance.objects.order_by("person__full_name").values_list("person__full_name", "minutes", "role"))
     assert rows == [("Devendra Patel", 120, "participant"), ("Rosa Lindqvist", 120, "participant")]
     assert all(row.recorded_from_paper and row.recorded_by == amina for row in recorded)
-    assert AuditEvent.objects.get(action="attendance.recorded").payload == {"people": 2, "from_paper": True}
+    assert AuditEvent.objects.get(action="involvement.attendance_recorded").payload == {"people": 2, "from_paper": True}
 
 
 def test_record_attendance_changes_a_record_rather_than_adding_another(

@@ -30,7 +30,7 @@ def test_register_interest_creates_a_person_awaiting_confirmation_without_a_sign
     assert User.objects.count() == users_before
     assert registration.status == RegistrationStatus.INTERESTED
     assert workshop.registrations.registered().count() == 0
-    event = AuditEvent.objects.get(action="registration.interest_registered")
+    event = AuditEvent.objects.get(action="involvement.interest_registered")
     assert event.actor is None
     assert event.payload == {"activity": workshop.pk}
 

@@ -34,7 +34,7 @@ def test_register_gives_a_place_and_queues_the_confirmation_and_reminder(
         {"registration_id": registration.pk, "starts_at": workshop.starts_at.isoformat()}
     ]
     assert run_after("send_activity_reminder") == [workshop.starts_at - timedelta(days=2)]
-    event = AuditEvent.objects.get(action="registration.created")
+    event = AuditEvent.objects.get(action="involvement.registered")
     assert event.payload == {"activity": workshop.pk, "status": "registered"}
 
 
@@ -183,7 +183,7 @@ def test_register_makes_a_ready_activity_not_ready_when_someone_with_needs_joins
     workshop.refresh_from_db()
     assert workshop.is_ready is False
     assert workshop.ready_at is None
-    assert AuditEvent.objects.filter(action="activity.no_longer_ready").count() == 1
+    assert AuditEvent.objects.filter(action="involvement.activity_no_longer_ready").count() == 1
 
 
 def test_register_keeps_a_ready_activity_ready_when_someone_without_needs_joins(
@@ -224,8 +224,8 @@ def test_withdraw_moves_the_first_person_waiting_up_and_tells_them(
     assert second.status == RegistrationStatus.WAITING
     assert queued("tell_person_about_registration") == [{"registration_id": first.pk, "event": "moved_up"}]
     assert [event.action for event in AuditEvent.objects.order_by("id")] == [
-        "registration.withdrawn",
-        "registration.moved_up",
+        "involvement.registration_withdrawn",
+        "involvement.moved_up_from_waiting_list",
     ]
 
 

@@ -39,7 +39,7 @@ def test_set_arrangements_records_each_need_and_tells_the_person_what_cannot_be_
     assert rows == {"easy_read": ("met", ""), "step_free": ("cannot_be_met", "The lift is broken until May.")}
     step_free = devs_place.arrangements.get(need="step_free")
     assert queued("tell_person_need_cannot_be_met") == [{"arrangement_id": step_free.pk}]
-    event = AuditEvent.objects.get(action="registration.arrangements_updated")
+    event = AuditEvent.objects.get(action="involvement.arrangements_updated")
     assert event.payload == {"activity": devs_place.activity_id, "changed": 2}
 
 
@@ -71,7 +71,7 @@ def test_set_arrangements_leaves_needs_without_a_choice_and_unchanged_needs_alon
 
     assert changed == []
     assert list(devs_place.arrangements.values_list("need", flat=True)) == ["easy_read"]
-    assert AuditEvent.objects.filter(action="registration.arrangements_updated").count() == 1
+    assert AuditEvent.objects.filter(action="involvement.arrangements_updated").count() == 1
 
 
 def test_set_arrangements_makes_the_activity_not_ready_when_a_need_is_no_longer_met(
@@ -137,7 +137,7 @@ def test_mark_ready_accepts_needs_met_or_explained(amina: User, devs_place: Regi
 
     assert activity.is_ready is True
     assert activity.ready_at is not None
-    assert AuditEvent.objects.get(action="activity.ready").target_id == str(activity.pk)
+    assert AuditEvent.objects.get(action="involvement.activity_ready").target_id == str(activity.pk)
 
 
 def test_mark_ready_counts_other_needs_the_person_wrote_down(amina: User, grace: User, workshop: Activity) -> None:
@@ -179,7 +179,7 @@ def test_record_roster_view_records_who_looked_without_any_needs(
 ) -> None:
     record_roster_view(workshop, by=amina)
 
-    event = AuditEvent.objects.get(action="activity.roster_viewed")
+    event = AuditEvent.objects.get(action="involvement.roster_viewed")
     assert event.actor == amina
     assert event.target_type == "involvement.activity"
     assert event.payload == {}

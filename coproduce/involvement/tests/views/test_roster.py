@@ -47,7 +47,7 @@ def test_roster_records_that_it_was_seen_without_the_needs(
 
     client_for(amina).get(f"/get-involved/manage/{workshop.pk}/roster/")
 
-    event = AuditEvent.objects.get(action="activity.roster_viewed")
+    event = AuditEvent.objects.get(action="involvement.roster_viewed")
     assert (event.actor, event.target_id, event.payload) == (amina, str(workshop.pk), {})
 
 

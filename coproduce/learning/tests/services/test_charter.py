@@ -56,7 +56,7 @@ def test_sign_charter_records_the_version_date_and_who_signed(tom: User) -> None
         tom,
     )
     assert has_signed_current_charter(tom.person)
-    assert AuditEvent.objects.filter(action="charter.signed").count() == 1
+    assert AuditEvent.objects.filter(action="learning.charter_signed").count() == 1
 
 
 def test_signing_the_same_version_twice_is_refused(tom: User) -> None:

@@ -28,7 +28,7 @@ def test_record_assessment_saves_it_with_who_and_when(amina: User, bus_stops: Pr
     assert saved.recorded_by == amina
     assert before <= saved.updated_at <= timezone.now()
     assert saved.planned_rung_design == LadderRung.CO_PRODUCTION
-    event = AuditEvent.objects.get(action="project.assessment_recorded")
+    event = AuditEvent.objects.get(action="projects.assessment_recorded")
     assert (event.actor, event.target_type, event.target_id) == (amina, "projects.project", str(bus_stops.pk))
     assert event.payload == {"is_new": True}
 
@@ -44,7 +44,7 @@ def test_record_assessment_changes_an_existing_one(amina: User, dev: User, bus_s
     assert saved.what_is_fixed == "Nothing is fixed."
     assert saved.recorded_by == dev
     assert saved.updated_at > LONG_AGO
-    assert AuditEvent.objects.get(action="project.assessment_recorded").payload == {"is_new": False}
+    assert AuditEvent.objects.get(action="projects.assessment_recorded").payload == {"is_new": False}
 
 
 @pytest.mark.parametrize("persona", ["amina", "morgan", "dev"])

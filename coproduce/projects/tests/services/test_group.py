@@ -18,7 +18,7 @@ def test_add_to_project_group_gives_the_person_the_role(amina: User, tom: User, 
     membership = add_to_project_group(bus_stops, person=tom.person, role=ProjectRole.CHAMPION, by=amina)
 
     assert (membership.project, membership.person, membership.role) == (bus_stops, tom.person, ProjectRole.CHAMPION)
-    event = AuditEvent.objects.get(action="project.group_member_added")
+    event = AuditEvent.objects.get(action="projects.group_member_added")
     assert (event.actor, event.target_id, event.payload) == (amina, str(bus_stops.pk), {"role": "champion"})
 
 

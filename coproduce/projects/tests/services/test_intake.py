@@ -36,7 +36,7 @@ def test_accept_idea_records_an_audit_event(amina: User) -> None:
 
     accept_idea(idea, by=amina)
 
-    event = AuditEvent.objects.get(action="project.intake_accepted")
+    event = AuditEvent.objects.get(action="projects.intake_accepted")
     assert (event.actor, event.target_id, event.payload) == (amina, str(idea.pk), {})
 
 
@@ -80,7 +80,7 @@ def test_decline_idea_records_an_audit_event_without_the_reason(amina: User) -> 
 
     decline_idea(idea, reason="The council already runs this.", by=amina)
 
-    event = AuditEvent.objects.get(action="project.intake_declined")
+    event = AuditEvent.objects.get(action="projects.intake_declined")
     assert (event.actor, event.target_id, event.payload) == (amina, str(idea.pk), {})
 
 

@@ -70,7 +70,7 @@ def test_advance_stage_moves_each_stage_to_the_next(
 def test_advance_stage_records_an_audit_event_with_from_and_to(amina: User, bus_stops: Project) -> None:
     advance_stage(bus_stops, to=Lifecycle.DEVELOPMENT, by=amina)
 
-    event = AuditEvent.objects.get(action="project.stage_advanced")
+    event = AuditEvent.objects.get(action="projects.stage_advanced")
     assert event.actor == amina
     assert event.target_type == "projects.project"
     assert event.target_id == str(bus_stops.pk)
@@ -115,7 +115,7 @@ def test_advance_stage_refuses_to_skip_a_stage(amina: User, bus_stops: Project) 
     bus_stops.refresh_from_db()
     assert bus_stops.stage == Lifecycle.DESIGN
     assert bus_stops.stage_changed_at == LONG_AGO
-    assert AuditEvent.objects.filter(action="project.stage_advanced").exists() is False
+    assert AuditEvent.objects.filter(action="projects.stage_advanced").exists() is False
     assert StageChange.objects.exists() is False
 
 
@@ -144,7 +144,7 @@ def test_advance_stage_refuses_to_go_backwards(amina: User, bus_stops: Project) 
     )
     bus_stops.refresh_from_db()
     assert bus_stops.stage == Lifecycle.IMPLEMENTATION
-    assert AuditEvent.objects.filter(action="project.stage_advanced").exists() is False
+    assert AuditEvent.objects.filter(action="projects.stage_advanced").exists() is False
 
 
 def test_advance_stage_refuses_to_stay_at_the_same_stage(amina: User, bus_stops: Project) -> None:
@@ -196,7 +196,7 @@ def test_advance_stage_checks_the_stage_in_the_database_not_a_stale_copy(amina: 
 
     bus_stops.refresh_from_db()
     assert bus_stops.stage == Lifecycle.DEVELOPMENT
-    assert AuditEvent.objects.filter(action="project.stage_advanced").count() == 1
+    assert AuditEvent.objects.filter(action="projects.stage_advanced").count() == 1
 
 
 # --- advance_stage: no design without a co-lead with lived experience ----------------------
@@ -317,7 +317,7 @@ def test_advance_stage_is_allowed_to_coordinators_admins_and_the_co_lead(
 
     bus_stops.refresh_from_db()
     assert bus_stops.stage == Lifecycle.DEVELOPMENT
-    assert AuditEvent.objects.get(action="project.stage_advanced").actor == by
+    assert AuditEvent.objects.get(action="projects.stage_advanced").actor == by
 
 
 @pytest.mark.parametrize("persona", ["grace", "sam", "tom", "priya"])
@@ -331,7 +331,7 @@ def test_advance_stage_is_refused_to_anyone_else(
 
     bus_stops.refresh_from_db()
     assert bus_stops.stage == Lifecycle.DESIGN
-    assert AuditEvent.objects.filter(action="project.stage_advanced").exists() is False
+    assert AuditEvent.objects.filter(action="projects.stage_advanced").exists() is False
 
 
 def test_advance_stage_lets_a_co_lead_move_only_their_own_project(dev: User, bus_stops: Project) -> None:

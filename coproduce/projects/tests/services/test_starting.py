@@ -83,7 +83,7 @@ def test_create_project_records_the_stage_it_started_at_with_its_date(amina: Use
 def test_create_project_records_an_audit_event(amina: User) -> None:
     project = create_project(new_project(), by=amina, co_lead=None, staff_lead=None, champion=None)
 
-    event = AuditEvent.objects.get(action="project.created")
+    event = AuditEvent.objects.get(action="projects.created")
     assert event.actor == amina
     assert event.target_type == "projects.project"
     assert event.target_id == str(project.pk)
@@ -191,7 +191,7 @@ def test_propose_project_records_the_idea_stage_and_an_audit_event(dev: User) ->
 
     change = StageChange.objects.get(project=idea)
     assert (change.from_stage, change.to_stage, change.changed_by) == ("", Lifecycle.IDEA, dev)
-    event = AuditEvent.objects.get(action="project.proposed")
+    event = AuditEvent.objects.get(action="projects.proposed")
     assert (event.actor, event.target_id, event.payload) == (dev, str(idea.pk), {"stage": "idea"})
 
 

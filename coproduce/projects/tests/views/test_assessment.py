@@ -78,7 +78,7 @@ def test_project_assessment_records_it_and_shows_it_on_the_project_page(
     ) == (True, False, False, True)
     assert saved.planned_rung_implementation == LadderRung.INFORMING
     assert saved.recorded_by == user
-    assert AuditEvent.objects.get(action="project.assessment_recorded").payload == {"is_new": True}
+    assert AuditEvent.objects.get(action="projects.assessment_recorded").payload == {"is_new": True}
 
 
 def test_project_assessment_of_a_recorded_one_shows_the_answers_to_change(
