@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from coproduce.model import LADDER
-from coproduce.phone_answers import GivenByPhoneMixin
+from coproduce.people.fields import GivenByPhoneMixin
 from coproduce.reviews.choices import CUBE, SCALE, SCALE_MIDDLE, STANDARD_STATEMENTS, Rating, Standard
 from coproduce.reviews.services import Answers
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from coproduce.phone_answers import GivenByPhoneMixin
+from coproduce.people.fields import GivenByPhoneMixin
 from coproduce.surveys.choices import EASY_READ_ANSWERS, EASY_READ_ITEMS, Answer, Item
 
 COMMENT_LABEL = "Is there anything else you want to tell us?"
