@@ -3,13 +3,11 @@
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from django.apps import apps
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
-from coproduce.dates import months_before
 from coproduce.people.models import (
     AccessNeed,
     AccessProfile,
@@ -226,22 +224,6 @@ def test_related_records_shows_each_concrete_field_by_name_without_id_or_person(
 def test_relation_key_is_the_accessor_name(db: None) -> None:
     assert relation_key(relation_to("people.consent")) == "consents"
     assert relation_key(relation_to("people.accessprofile")) == "access_profile"
-
-
-# --- months_before (coproduce.dates, used for the retention cut-off) ---------------------------------
-
-
-@pytest.mark.parametrize(
-    ("moment", "months", "expected"),
-    [
-        (datetime(2027, 6, 15, 12, 0, tzinfo=UTC), 24, datetime(2025, 6, 15, 12, 0, tzinfo=UTC)),
-        (datetime(2027, 3, 31, 8, 0, tzinfo=UTC), 1, datetime(2027, 2, 28, 8, 0, tzinfo=UTC)),
-        (datetime(2024, 3, 31, 8, 0, tzinfo=UTC), 1, datetime(2024, 2, 29, 8, 0, tzinfo=UTC)),
-        (datetime(2027, 1, 10, 8, 0, tzinfo=UTC), 13, datetime(2025, 12, 10, 8, 0, tzinfo=UTC)),
-    ],
-)
-def test_months_before_goes_back_calendar_months(moment: datetime, months: int, expected: datetime) -> None:
-    assert months_before(moment, months) == expected
 
 
 # --- people_due_for_retention_review ------------------------------------------------------------------

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
-from coproduce.dates import add_months
 from coproduce.learning.models import CharterVersion, Course, OrganisationCommitment, Signature, TrainingRecord
 from coproduce.learning.queries import champions, coverage_by_group, has_signed_current_charter
 from coproduce.learning.refusals import LearningRefused
@@ -146,12 +145,6 @@ def test_only_admins_publish_the_charter(amina: User) -> None:
 
     with pytest.raises(PermissionDenied):
         publish_charter(text="New words.", easy_read_text="New easy words.", by=amina)
-
-
-def test_add_months_keeps_the_day_or_the_end_of_month() -> None:
-    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert add_months(date(2026, 11, 15), 12) == date(2027, 11, 15)
-    assert add_months(date(2026, 3, 15), -3) == date(2025, 12, 15)
 
 
 def test_coverage_counts_each_group_in_the_database(everyone: dict[str, User], django_assert_max_num_queries) -> None:
