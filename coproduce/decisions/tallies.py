@@ -40,7 +40,6 @@ Score (0 to 5 for each option)
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from coproduce.decisions.choices import Stance
 
@@ -163,12 +162,6 @@ def score(ballots: Iterable[Ballot], options: Sequence[int], *, quorum: int | No
             if option in totals:
                 totals[option] += min(max(value, 0), 5)
     return OptionResult(len(live), totals, _top(totals), quorum, quorum_met(len(live), quorum))
-
-
-def mean_score(total: int, responses: int) -> Decimal:
-    if responses == 0:
-        return Decimal("0.0")
-    return (Decimal(total) / Decimal(responses)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def instant_runoff(ballots: Iterable[Ballot], options: Sequence[int], *, quorum: int | None = None) -> OptionResult:
