@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from coproduce.accounts.models import User
-from coproduce.audit.models import AuditEvent
 from coproduce.people.models import (
     AccessNeed,
     AccessProfile,
@@ -12,7 +11,6 @@ from coproduce.people.models import (
     ConsentMethod,
     Need,
     Notice,
-    Person,
     Purpose,
 )
 from coproduce.people.services.profile import (
@@ -22,26 +20,8 @@ from coproduce.people.services.profile import (
     save_access_needs,
     withdraw_consent,
 )
+from coproduce.people.tests.consent_records import ONLINE, PAPER, PHONE, agree, events, needs_of
 from coproduce.people.tests.factories import PersonFactory
-
-ONLINE = ConsentMethod.ONLINE
-PHONE = ConsentMethod.PHONE
-PAPER = ConsentMethod.PAPER
-
-
-def agree(
-    person: Person, purpose: Purpose = Purpose.ACCESS_NEEDS, method: ConsentMethod = ONLINE, by: User | None = None
-) -> Consent:
-    return Consent.objects.create(person=person, notice=Notice.objects.current(purpose), method=method, recorded_by=by)
-
-
-def events(action: str) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(action=action).order_by("id"))
-
-
-def needs_of(person: Person) -> list[str]:
-    return list(AccessNeed.objects.filter(profile__person=person).order_by("need").values_list("need", flat=True))
-
 
 # --- give_consent --------------------------------------------------------------------------------
 

@@ -15,10 +15,8 @@ from coproduce.people.models import (
     ContactRoute,
     CreditPreference,
     Need,
-    Notice,
     PaymentPreference,
     Person,
-    Purpose,
 )
 from coproduce.people.services.profile import (
     AccessDetails,
@@ -28,26 +26,8 @@ from coproduce.people.services.profile import (
     set_recognition,
     update_contact_details,
 )
+from coproduce.people.tests.consent_records import ONLINE, PAPER, PHONE, agree, events, needs_of
 from coproduce.people.tests.factories import PersonFactory
-
-ONLINE = ConsentMethod.ONLINE
-PHONE = ConsentMethod.PHONE
-PAPER = ConsentMethod.PAPER
-
-
-def agree(
-    person: Person, purpose: Purpose = Purpose.ACCESS_NEEDS, method: ConsentMethod = ONLINE, by: User | None = None
-) -> Consent:
-    return Consent.objects.create(person=person, notice=Notice.objects.current(purpose), method=method, recorded_by=by)
-
-
-def events(action: str) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(action=action).order_by("id"))
-
-
-def needs_of(person: Person) -> list[str]:
-    return list(AccessNeed.objects.filter(profile__person=person).order_by("need").values_list("need", flat=True))
-
 
 # --- update_contact_details ----------------------------------------------------------------------
 
