@@ -13,12 +13,9 @@ from coproduce.analytics.indicators.definitions import INDICATORS
 from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
 from coproduce.analytics.services import ensure_reference_data
 from coproduce.analytics.tasks import SWEEP, refresh_indicators_task
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_refresh_now_works_the_figures_out_in_the_worker(client_for, amina: User) -> None:

@@ -1,14 +1,11 @@
 """Messages that fail: retried by the worker, then failed and shown to coordinators; never sent twice."""
 
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 
 from coproduce.accounts.models import User
 from coproduce.communications import sms
@@ -18,6 +15,7 @@ from coproduce.communications.models import Message
 from coproduce.communications.tasks import retry_message
 from coproduce.people.models.person import ContactRoute
 from coproduce.people.tests.factories import PersonFactory
+from coproduce.tests.worker import run_worker
 
 CONTENT = Content(
     subject="Reminder: bus stop workshop tomorrow",
@@ -52,21 +50,9 @@ def texts_in_a_folder(settings, tmp_path: Path) -> Path:
 # --- Failures and retries --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def keep_signal_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_failing_email_is_retried_by_the_worker_then_failed_and_shown_to_coordinators(
-    settings, keep_signal_handlers: None, tom: User, amina: User, client_for: Any
+    settings, tom: User, amina: User, client_for: Any
 ) -> None:
     settings.EMAIL_BACKEND = "coproduce.communications.tests.test_message_failures.FailingEmailBackend"
     settings.COPRODUCE_MESSAGE_RETRIES = 2
@@ -90,7 +76,7 @@ def test_failing_email_is_retried_by_the_worker_then_failed_and_shown_to_coordin
 
 
 @pytest.mark.django_db(transaction=True)
-def test_retry_succeeds_once_the_backend_is_back(settings, keep_signal_handlers: None, tom: User) -> None:
+def test_retry_succeeds_once_the_backend_is_back(settings, tom: User) -> None:
     settings.EMAIL_BACKEND = "coproduce.communications.tests.test_message_failures.FailingEmailBackend"
     settings.COPRODUCE_MESSAGE_RETRY_SECONDS = 0
     message = send_message(tom.person, CONTENT, topic="reminder")
@@ -105,7 +91,7 @@ def test_retry_succeeds_once_the_backend_is_back(settings, keep_signal_handlers:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_message_is_never_sent_twice_by_two_retry_tasks(settings, keep_signal_handlers: None, tom: User) -> None:
+def test_a_message_is_never_sent_twice_by_two_retry_tasks(settings, tom: User) -> None:
     settings.EMAIL_BACKEND = "coproduce.communications.tests.test_message_failures.FailingEmailBackend"
     settings.COPRODUCE_MESSAGE_RETRY_SECONDS = 3600
     message = send_message(tom.person, CONTENT, topic="reminder")

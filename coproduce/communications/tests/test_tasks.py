@@ -1,11 +1,7 @@
 """The message to coordinators when a format request arrives, sent through the real background worker."""
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from coproduce.accounts.models import Role, User
 from coproduce.communications import sms
@@ -14,24 +10,16 @@ from coproduce.communications.models import Message
 from coproduce.communications.services import request_format
 from coproduce.people.models import Person
 from coproduce.people.models.person import ContactRoute
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 def test_coordinators_are_emailed_when_a_request_arrives(amina: User, morgan: User, grace: User) -> None:
     sent = request_format(page_path="/accessibility/", format="braille", person=grace.person, by=grace)
     assert mail.outbox == []
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     # One message to each coordinator, each through the messaging path (a Message row for each).
     assert sorted(message.to[0] for message in mail.outbox) == ["amina@example.org", "morgan@example.org"]
@@ -54,7 +42,7 @@ def test_a_coordinator_who_asked_for_text_messages_gets_a_text(settings, amina: 
     Person.objects.filter(pk=amina.person.pk).update(contact_route=ContactRoute.TEXT, phone="07700 900111")
 
     request_format(page_path="/accessibility/", format="braille", person=grace.person, by=grace)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     assert mail.outbox == []
     [(number, text)] = sms.outbox
@@ -68,7 +56,7 @@ def test_a_coordinator_sign_in_without_a_person_record_gets_a_plain_email(grace:
     User.objects.create_user("gone@example.org", role=Role.COORDINATOR, is_active=False)
 
     request_format(page_path="/accessibility/", format="braille", person=grace.person, by=grace)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     [message] = mail.outbox
     assert message.to == ["ops@example.org"]

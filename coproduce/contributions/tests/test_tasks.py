@@ -1,16 +1,12 @@
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from coproduce.contributions.models import Outcome
 from coproduce.contributions.services import respond_to_contribution
 from coproduce.involvement.tests.factories import give_needs
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_person_is_told_of_the_answer_by_email(graces_idea, amina):

@@ -4,13 +4,10 @@ These tests commit their transactions, so that the services' on-commit hooks que
 database and `manage.py db_worker` picks them up, exactly as in production.
 """
 
-import signal
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -29,21 +26,9 @@ from coproduce.people.models import Need, Person
 from coproduce.people.models.person import ContactRoute
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import Membership, ProjectRole
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def make_due(task_name: str) -> None:

@@ -1,7 +1,5 @@
 """Charter reminders through the real background worker, with a frozen clock."""
 
-import signal
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from unittest import mock
 
@@ -15,18 +13,11 @@ from coproduce.accounts.models import User
 from coproduce.learning.models import Signature
 from coproduce.learning.services.charter import ensure_learning_defaults, publish_charter, sign_charter
 from coproduce.learning.tasks import send_charter_reminders
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SIGNED = timezone.make_aware(datetime(2025, 11, 20, 10, 0))
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +27,7 @@ def charter(db) -> None:
 
 def run_worker_at(moment: datetime) -> None:
     with mock.patch("django.utils.timezone.now", return_value=moment):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        run_worker()
 
 
 def test_renewal_reminder_is_sent_once_when_the_signature_falls_due(settings, tom: User) -> None:

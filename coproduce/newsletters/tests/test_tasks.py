@@ -1,11 +1,7 @@
 """Sending a newsletter through the real background worker and the messaging path."""
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from coproduce.accounts.models import User
 from coproduce.communications.choices import MessageFormat, MessageRoute, MessageStatus
@@ -17,21 +13,9 @@ from coproduce.newsletters.services import save_draft, send_newsletter
 from coproduce.newsletters.tasks import send_newsletter_copies
 from coproduce.newsletters.tests.conftest import keep_in_touch
 from coproduce.people.models import Need
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_dev_gets_easy_read_and_grace_plain_text_each_once(amina: User, dev: User, grace: User, tom: User) -> None:

@@ -4,12 +4,8 @@ These tests commit their transactions, so that advance_stage's on-commit hook qu
 the database and `manage.py db_worker` can pick it up, exactly as in production.
 """
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from coproduce.accounts.models import User
@@ -21,21 +17,9 @@ from coproduce.people.models.person import ContactRoute
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import advance_stage
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_tell_members_about_stage_emails_each_member_with_an_email(amina: User, bus_stops: Project) -> None:

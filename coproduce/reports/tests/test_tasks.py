@@ -1,11 +1,7 @@
 """Digests sent by the real worker: once per person per period, in the person's format."""
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 
 from coproduce.communications.models import Message
@@ -16,20 +12,9 @@ from coproduce.people.tests.factories import PersonFactory
 from coproduce.reports.models import Digest
 from coproduce.reports.services import request_digests
 from coproduce.reports.tests.conftest import answer, say
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_each_contributor_gets_one_digest_and_others_none(said, period, client_for, amina, tom, dev, grace):

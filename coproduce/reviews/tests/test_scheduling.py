@@ -10,6 +10,7 @@ from coproduce.projects.models import Lifecycle, Project, StageChange
 from coproduce.reviews.choices import ReviewKind
 from coproduce.reviews.models import Review
 from coproduce.reviews.services import annual_period, schedule_reviews
+from coproduce.tests.worker import run_worker
 
 TODAY = date(2026, 11, 26)
 
@@ -168,5 +169,5 @@ def test_the_worker_runs_the_sweep(bus_stops: Project) -> None:
     from coproduce.reviews.tasks import sweep_reviews
 
     sweep_reviews.enqueue()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert Review.objects.filter(project=bus_stops, kind=ReviewKind.QUARTERLY).count() == 1

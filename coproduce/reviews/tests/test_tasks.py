@@ -4,13 +4,10 @@ These tests commit their transactions, so that the sweep's on-commit hook queues
 database and `manage.py db_worker` picks it up, exactly as in production.
 """
 
-import signal
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -24,21 +21,9 @@ from coproduce.reviews.choices import ReviewKind, ReviewStatus
 from coproduce.reviews.models import Review
 from coproduce.reviews.services import schedule_reviews
 from coproduce.reviews.tasks import sweep_reviews, tell_leads_review_due
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs its own SIGINT and SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def to(address: str) -> list:

@@ -1,11 +1,7 @@
 """The "not listened to" alert, sent through the real background worker."""
 
-import signal
-from collections.abc import Iterator
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Attendance
@@ -15,20 +11,9 @@ from coproduce.surveys.models import SurveyRound
 from coproduce.surveys.services import answer_round, record_phone_answer
 from coproduce.surveys.tasks import should_alert
 from coproduce.surveys.tests.conftest import all_answers
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_should_alert_needs_enough_answers_and_low_agreement(settings) -> None:

@@ -11,7 +11,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
@@ -21,6 +20,7 @@ from coproduce.people.models import CreditPreference
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
 from coproduce.tests.pdfs import pdf_text
+from coproduce.tests.worker import run_worker
 from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -131,7 +131,7 @@ def test_coordinator_records_answers_and_thanks_and_member_sees_his_idea(page: P
     assert Thanks.objects.filter(attendance__activity=workshop).count() == 2
 
     # Dev is told by email (the worker sends it) and opens the link in it.
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     to_dev = [message for message in mail.outbox if message.to == ["dev@example.org"]]
     assert to_dev
     link = re.search(r"https?://[^/\s]+(/contributions/yours/changed-things/)", str(to_dev[-1].body))

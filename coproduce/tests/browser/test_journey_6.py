@@ -14,14 +14,11 @@ plain-text email, and Rosa, who asked for post, a letter on "Letters to post".
 """
 
 import re
-import signal
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Locator, Page, expect
@@ -48,6 +45,7 @@ from coproduce.surveys.services import open_round_for_activity
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, type_into
 from coproduce.tests.pdfs import pdf_is_tagged, pdf_text
+from coproduce.tests.worker import run_worker
 from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,19 +64,6 @@ EASY_READ = [
     "I know what will happen next with my ideas.",
     "I got the help I needed.",
 ]
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    # The worker installs its own signal handlers; put back pytest's afterwards.
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def switch_to(context: BrowserContext, sign_in_as, page: Page, user, url: str) -> None:

@@ -5,13 +5,10 @@ Easy Read summary, then publishes the "You said, we did" page; a signed-out visi
 coordinator sends this quarter's digests and each contributor gets theirs.
 """
 
-import signal
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -25,17 +22,10 @@ from coproduce.reports.tests.conftest import _moment, answer, say
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, type_into
 from coproduce.tests.pdfs import pdf_is_tagged, pdf_text
+from coproduce.tests.worker import run_worker
 from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def keep_signal_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 def download(page: Page, link_name: str) -> bytes:
@@ -119,7 +109,7 @@ def test_lead_reports_and_publishes_and_coordinator_sends_digests(page: Page, si
     press(page, page.get_by_role("button", name="Send digests"))
     expect(page.get_by_text(f"Digests for {period.label} are being sent.")).to_be_visible()
     assert axe_violations(page) == ""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     assert [email.to for email in mail.outbox if "ideas" in email.subject] == [["grace@example.org"]]
     assert Digest.objects.get().person == grace.person

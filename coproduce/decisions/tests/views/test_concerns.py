@@ -2,13 +2,13 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
 from coproduce.decisions.models import Concern
 from coproduce.decisions.services.concerns import answer_concern
 from coproduce.decisions.tests.helpers import page
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_named_concern_is_answered_by_email_and_on_your_concerns(bus_stops, grac
     concern = raise_concern(bus_stops, text="The room is too noisy.", anonymous=False, by=grace)
     assert AuditEvent.objects.get(action="decisions.concern_raised").actor == grace
     answer_concern(concern, response="We booked a quiet room.", by=amina)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [grace.person.email]

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from coproduce.contributions.models import Contribution
 from coproduce.decisions.choices import DecisionStatus
 from coproduce.decisions.tests.helpers import make_decision, page
 from coproduce.tests.inventory import PERSONAS
+from coproduce.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,7 @@ def test_publishing_with_a_near_review_date_emails_the_leads(bus_stops, amina, d
     decision = make_decision(bus_stops, amina, review_on=timezone.localdate() + timedelta(days=3))
 
     publish_decision(decision, by=amina)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     # One message to each lead, through the messaging path (each in their own format).
     assert sorted(email.to[0] for email in mail.outbox) == sorted([amina.person.email, dev.person.email])
