@@ -110,7 +110,7 @@ TEMPLATES = [
                 "coproduce.context_processors.navigation",
                 "coproduce.communications.context_processors.display_preferences",
             ],
-            "builtins": ["coproduce.templatetags.govuk"],
+            "builtins": ["coproduce.templatetags.govuk", "coproduce.payments.templatetags.money"],
         },
     },
 ]

@@ -10,8 +10,9 @@ from datetime import date
 from django.utils import timezone
 
 from coproduce.payments.models import Claim
+from coproduce.payments.money import to_pence
 from coproduce.payments.queries import Statement, finance_claims
-from coproduce.people.spreadsheets import write_csv, write_xlsx
+from coproduce.people.spreadsheets import WrittenCell, write_csv, write_xlsx
 
 STATEMENT_HEADERS = ["Date paid", "Activity", "Activity date", "Fee (£)", "Expenses (£)", "Total (£)", "Paid by"]
 FINANCE_HEADERS = [
@@ -37,26 +38,26 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def statement_rows(found: Statement) -> Iterator[list[str]]:
+def statement_rows(found: Statement) -> Iterator[list[WrittenCell]]:
     for claim in found.claims:
         activity = claim.attendance.activity
         yield [
             _day(claim.paid_on),
             activity.title,
             _day(timezone.localdate(activity.starts_at)),
-            f"{claim.fee:.2f}",
-            f"{claim.expenses_total:.2f}",  # type: ignore[attr-defined]
-            f"{claim.total:.2f}",  # type: ignore[attr-defined]
+            to_pence(claim.fee),
+            to_pence(claim.expenses_total),  # type: ignore[attr-defined]
+            to_pence(claim.total),  # type: ignore[attr-defined]
             claim.get_method_display() if claim.method else "Expenses only",
         ]
-    yield ["Total", "", "", f"{found.fees:.2f}", f"{found.expenses:.2f}", f"{found.fees + found.expenses:.2f}", ""]
+    yield ["Total", "", "", to_pence(found.fees), to_pence(found.expenses), to_pence(found.fees + found.expenses), ""]
 
 
 def statement_csv(found: Statement) -> bytes:
     return write_csv(STATEMENT_HEADERS, statement_rows(found))
 
 
-def _finance_row(claim: Claim) -> list[str]:
+def _finance_row(claim: Claim) -> list[WrittenCell]:
     person = claim.attendance.person
     activity = claim.attendance.activity
     expenses = claim.expenses_total  # type: ignore[attr-defined]
@@ -67,10 +68,10 @@ def _finance_row(claim: Claim) -> list[str]:
         activity.project.title,
         activity.title,
         _day(timezone.localdate(activity.starts_at)),
-        f"{claim.fee:.2f}",
-        f"{expenses:.2f}",
-        f"{expenses - claim.repaid_expenses:.2f}",  # type: ignore[attr-defined]
-        f"{claim.to_pay:.2f}",  # type: ignore[attr-defined]
+        to_pence(claim.fee),
+        to_pence(expenses),
+        to_pence(expenses - claim.repaid_expenses),  # type: ignore[attr-defined]
+        to_pence(claim.to_pay),  # type: ignore[attr-defined]
         claim.get_method_display() if claim.method else "Expenses only",
         claim.get_status_display(),
         _day(timezone.localdate(claim.submitted_at) if claim.submitted_at else None),

@@ -11,8 +11,11 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 import openpyxl
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
@@ -171,25 +174,44 @@ def neutralise(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """A UTF-8 CSV file (with a byte order mark, so that Excel reads it as UTF-8), every cell neutralised."""
+# A cell of a file we write: text, or an amount of money (already rounded to the penny).
+WrittenCell = str | Decimal
+MONEY_FORMAT = "#,##0.00"
+
+
+def _csv_cell(value: WrittenCell) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else neutralise(value)
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[WrittenCell]]) -> bytes:
+    """A UTF-8 CSV file (with a byte order mark, so that Excel reads it as UTF-8), every text cell
+    neutralised; amounts of money as plain numbers (6.40)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow([neutralise(header) for header in headers])
-    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[str]], *, title: str) -> bytes:
-    """An Excel file with one sheet called ``title``, every cell neutralised and stored as text."""
+def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[WrittenCell]], *, title: str) -> bytes:
+    """An Excel file with one sheet called ``title``: text cells neutralised and stored as text, amounts
+    of money stored as numbers shown with two decimal places, so that a finance team can add them up."""
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title)
     sheet.append([_xlsx_text(header) for header in headers])
     for row in rows:
-        sheet.append([_xlsx_text(cell) for cell in row])
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_cell(sheet: Any, value: WrittenCell) -> Any:
+    if not isinstance(value, Decimal):
+        return _xlsx_text(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = MONEY_FORMAT
+    return cell
 
 
 def _xlsx_text(value: str) -> str:

@@ -67,6 +67,9 @@ def test_finance_export_csv_and_xlsx_neutralise_formulas(offers, dev, grace, ami
     cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert cells[1][4] == '\'=HYPERLINK("http://evil")'
     assert cells[2][1] == "Grace Okafor"
+    # Amounts are numbers a finance team can add up, shown to the penny.
+    assert [row[9] for row in cells[1:]] == [50, 6.4]
+    assert {cell.number_format for cell in next(sheet.iter_cols(min_col=10, max_col=10, min_row=2))} == {"#,##0.00"}
 
 
 def test_finance_export_refuses_a_backwards_range(amina, client_for):

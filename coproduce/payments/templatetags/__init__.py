@@ -1,0 +1,1 @@
+"""Template filters for money (a template builtin: every template can use them)."""
