@@ -1,7 +1,8 @@
 """Thank-you letters, Easy Read thank-you cards and certificates of involvement, as tagged PDFs.
 
-The letter and the card are private to the person, so they greet them by name. The certificate is
-something the person shows to others (for a CV), so it names them as they chose to be credited.
+All three are the person's own documents, handed to them, so they name them in full: the letter and
+the card greet them, and the certificate is made out to them for showing others (for a CV). The
+letter and card also say how the person chose to be named in what we publish (``credited_as``).
 """
 
 from django.utils import timezone
@@ -49,6 +50,8 @@ def document_pdf(attendance: Attendance, kind: str) -> tuple[bytes, str]:
         "hours": time_taken(attendance.minutes),
         "credited_as": credited_as,
         "is_named": credited_as != NOT_NAMED,
+        # Nothing of a deleted (anonymised) record's name is left to put on it.
+        "holder": person.full_name if person.anonymised_at is None else "",
         "reference": certificate_reference(attendance),
         "contributions": contributions,
         "today": timezone.localdate(),
