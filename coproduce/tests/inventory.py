@@ -24,7 +24,7 @@ from coproduce.reports.tests import inventory as reports_inventory
 from coproduce.reviews.tests import inventory as reviews_inventory
 from coproduce.surveys.tests import inventory as surveys_inventory
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
-from coproduce.tests.world import VALID_TOKEN, awaiting, people_import
+from coproduce.tests.world import VALID_TOKEN, awaiting, people_import, started
 
 __all__ = ["ANYONE", "PERSONAS", "Visit", "World", "object_kwargs", "submit_empty_form"]
 
@@ -290,6 +290,13 @@ STATE_VISITS = (
         action=submit_empty_form,
     ),
     Visit("involvement:activity_create", "amina", state="errors", action=submit_empty_form),
+    Visit(
+        "involvement:attendance",
+        "amina",
+        kwargs=lambda world: {"pk": started(world.activity).pk},
+        state="errors",
+        action=submit_empty_form,
+    ),
     *(
         Visit(
             f"involvement:{name}",
@@ -301,7 +308,6 @@ STATE_VISITS = (
         for name, persona in (
             ("register", "dev"),
             ("mark_ready", "amina"),
-            ("attendance", "amina"),
             ("roster_add", "amina"),
         )
     ),

@@ -44,6 +44,14 @@ def people_import(world: World, *, mapped: bool = True, clean: bool = False) -> 
     )
 
 
+def started(activity: Activity) -> Activity:
+    """The activity, moved to have started an hour ago (attendance is recorded once it has started)."""
+    activity.starts_at = timezone.now() - timedelta(hours=1)
+    activity.ends_at = activity.starts_at + timedelta(hours=2)
+    Activity.objects.filter(pk=activity.pk).update(starts_at=activity.starts_at, ends_at=activity.ends_at)
+    return activity
+
+
 def build_world() -> World:
     restore_first_notices()
     ensure_learning_defaults()

@@ -12,6 +12,21 @@ from coproduce.involvement.choices import AttendanceRole
 from coproduce.involvement.models import Activity, Attendance
 from coproduce.involvement.permissions import can_manage_activities
 from coproduce.people.models import Person
+from coproduce.refusals import Refused
+
+
+class AttendanceRefused(Refused):
+    """Attendance cannot be recorded for an activity that has not started."""
+
+
+def not_started_yet(activity: Activity) -> str:
+    """Why attendance cannot be recorded yet, or "" once the activity has started."""
+    if activity.starts_at <= timezone.now():
+        return ""
+    return (
+        "You can record who attended once the activity has started, on "
+        f"{timezone.localtime(activity.starts_at):%-d %B %Y}."
+    )
 
 
 @transaction.atomic
@@ -28,9 +43,12 @@ def record_attendance(
 
     Someone already recorded is updated rather than counted twice. Effects: creates or updates an
     Attendance for each person, records an audit event. Raises PermissionDenied if ``by`` may not
-    plan activities, and ValueError if nobody is given or ``minutes`` is not positive.
+    plan activities, AttendanceRefused before the activity starts (attendance feeds payments, thanks
+    and certificates), and ValueError if nobody is given or ``minutes`` is not positive.
     """
     require(can_manage_activities(by))
+    if reason := not_started_yet(activity):
+        raise AttendanceRefused(reason)
     if not people:
         raise ValueError("Say who attended.")
     if minutes < 1:

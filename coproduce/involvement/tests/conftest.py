@@ -1,8 +1,10 @@
 """Fixtures for the involvement tests: uploads in a temporary folder, a workshop, and a place with needs."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Registration
@@ -21,6 +23,15 @@ def media_in_tmp(settings, tmp_path: Path) -> Path:
 def workshop(amina: User, bus_stops: Project) -> Activity:
     """An open co-design workshop for the bus stops project, with 2 places, in two weeks."""
     return ActivityFactory.create(project=bus_stops, title="Bus stop design workshop", capacity=2, created_by=amina)
+
+
+@pytest.fixture
+def held_workshop(workshop: Activity) -> Activity:
+    """The workshop, started an hour ago: attendance can be recorded."""
+    workshop.starts_at = timezone.now() - timedelta(hours=1)
+    workshop.ends_at = workshop.starts_at + timedelta(hours=2)
+    workshop.save()
+    return workshop
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def record_completion(
 
     Effects: creates a TrainingRecord for each person, records an audit event. Raises
     LearningRefused if nobody is given, or someone was not recorded as attending, or already has a
-    record for this session.
+    record for this session, or the date is before the session or in the future.
     """
     require(can_manage_learning(by))
     if not people:
@@ -79,6 +79,11 @@ def record_completion(
     if missing:
         raise LearningRefused(
             f"Record attendance first. Not recorded as attending: {', '.join(missing)}.", field="people"
+        )
+    session_day = timezone.localdate(session.activity.starts_at)
+    if not session_day <= completed_on <= timezone.localdate():
+        raise LearningRefused(
+            f"The date must be between the session, {session_day:%-d %B %Y}, and today.", field="completed_on"
         )
     if TrainingRecord.objects.filter(session=session, person__in=people).exists():
         raise LearningRefused("Someone you chose already has a record for this session.", field="people")

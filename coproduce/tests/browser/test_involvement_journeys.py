@@ -28,7 +28,7 @@ from coproduce.tests.browser.keyboard import (
     tick,
     type_into,
 )
-from coproduce.tests.world import build_world
+from coproduce.tests.world import build_world, started
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -282,6 +282,7 @@ def test_member_registers_and_the_workshop_is_ready_only_when_his_need_is_met(pa
     assert axe_violations(page) == ""
 
     # After the workshop she records who attended: first saved with nobody chosen.
+    started(workshop)
     press(page, page.get_by_role("button", name="Record who attended"))
     expect(heading(page)).to_have_text(f"Who attended {workshop.title}")
     assert axe_violations(page) == ""

@@ -21,7 +21,7 @@ from coproduce.learning.services.training import plan_session
 from coproduce.projects.models import Membership, ProjectRole
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, move_focus_to, press, tick, type_into
-from coproduce.tests.world import build_world
+from coproduce.tests.world import build_world, started
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -89,6 +89,7 @@ def test_partners_sign_the_charter_training_is_recorded_and_coverage_is_shown(pa
     session = plan_session(
         course, activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online"), by=amina
     )
+    started(session.activity)  # the day comes: attendance is recorded once the session has started
     record_attendance(
         session.activity, people=[tom.person], role=AttendanceRole.PARTICIPANT, minutes=120, from_paper=False, by=amina
     )

@@ -10,6 +10,7 @@ from coproduce.involvement.models import Activity, Attendance
 from coproduce.learning.models import Course, TrainingRecord
 from coproduce.learning.services.training import plan_session
 from coproduce.tests.pdfs import pdf_is_tagged, pdf_language, pdf_text, pdf_title
+from coproduce.tests.world import started
 
 
 def what_coproduction_is() -> Course:
@@ -23,9 +24,29 @@ def attended_session(amina: User, *people: User):
         activity=Activity(starts_at=starts, ends_at=starts + timedelta(hours=2), format="online"),
         by=amina,
     )
+    started(session.activity)  # the session has begun: attendance and completion can be recorded
     for user in people:
         Attendance.objects.create(activity=session.activity, person=user.person, minutes=120, recorded_by=amina)
     return session
+
+
+def completed_on(day: date) -> dict[str, str]:
+    return {"completed_on_day": str(day.day), "completed_on_month": str(day.month), "completed_on_year": str(day.year)}
+
+
+def test_a_completion_dated_before_the_session_or_in_the_future_is_refused_beside_the_date(
+    client_for, amina: User, tom: User
+) -> None:
+    session = attended_session(amina, tom)
+    url = f"/learning/sessions/{session.pk}/completion/"
+    today = timezone.localdate()
+
+    for day in (today - timedelta(days=1), today + timedelta(days=1)):
+        response = client_for(amina).post(url, {"people": [tom.person.pk], **completed_on(day)})
+        assertContains(response, "The date must be between the session,")
+        assertContains(response, 'class="govuk-error-message"')
+
+    assert not TrainingRecord.objects.exists()
 
 
 def test_completion_then_certificate_pdf(client_for, amina: User, tom: User) -> None:
@@ -35,12 +56,12 @@ def test_completion_then_certificate_pdf(client_for, amina: User, tom: User) -> 
     assertContains(empty, "Select who completed the course")
     response = client_for(amina).post(
         f"/learning/sessions/{session.pk}/completion/",
-        {"people": [tom.person.pk], "completed_on_day": "1", "completed_on_month": "12", "completed_on_year": "2026"},
+        {"people": [tom.person.pk], **completed_on(timezone.localdate())},
     )
 
     assert response.status_code == 302
     record = TrainingRecord.objects.get()
-    assert record.completed_on == date(2026, 12, 1)
+    assert record.completed_on == timezone.localdate()
     pdf = client_for(tom).get(f"/learning/records/{record.pk}/certificate.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     content = pdf.content
@@ -52,7 +73,7 @@ def test_completion_then_certificate_pdf(client_for, amina: User, tom: User) -> 
         text.index("Certificate of completion"),
         text.index("Tom Hughes"),
         text.index("What co-production is"),
-        text.index("1 December 2026"),
+        text.index(f"{timezone.localdate():%-d %B %Y}"),
     ]
     assert order == sorted(order)
     assert client_for(amina).get(f"/learning/records/{record.pk}/certificate.pdf").status_code == 200
