@@ -14,7 +14,7 @@ CENSUS_AREA = "England and Wales"
 CENSUS_SOURCE = (
     "Office for National Statistics, Census 2021 Topic Summary tables (TS007, TS007A, TS008, TS021, TS030, "
     "TS038, TS039, TS077, TS078), usual residents on Census Day, 21 March 2021. Open Government Licence v3.0. "
-    "Each figure's table and cell are in coproduce/analytics/data/census2021_england_wales.csv."
+    "Each figure's table and cell are listed in the Census figures file that comes with Coproduce."
 )
 REQUIRED_COLUMNS = ("dimension", "category", "count", "universe")
 MAX_ROWS = 2000

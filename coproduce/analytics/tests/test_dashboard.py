@@ -1,7 +1,7 @@
 """The "How are we doing?" dashboard: stored figures, "as of", refresh, permissions, [c], charts and tables."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -89,6 +89,17 @@ def test_missing_figures_say_not_worked_out_yet_never_zero(client_for, amina: Us
     assert "have not been worked out yet" in html
     assert not re.search(r"<td[^>]*>\s*0%", html)
     assert "Figures as of" not in html
+
+
+def test_the_time_of_the_figures_is_written_as_people_say_it_with_one_full_stop(client_for, amina: User) -> None:
+    value = store("felt_listened_to", 45, 60)
+    at = timezone.make_aware(datetime(2026, 12, 7, 12, 45))
+    IndicatorValue.objects.filter(pk=value.pk).update(computed_at=at)
+
+    html = main(client_for(amina).get(DASHBOARD).content.decode())
+
+    assert "Figures as of 7 December 2026, 12:45pm." in html
+    assert ".." not in html
 
 
 def test_stored_figures_are_shown_with_as_of_target_and_verdict(client_for, amina: User) -> None:

@@ -1,8 +1,10 @@
 """The representation page, the outreach action form and loading reference figures."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -246,3 +248,22 @@ def test_a_decision_counts_afresh_not_from_the_cache(sam: User, bus_stops: Proje
 def _people_involved(html: str) -> str:
     after = html.split("People involved</dt>", 1)[1]
     return after.split(">", 1)[1].split("</dd>", 1)[0].strip()
+
+
+def test_the_source_of_the_census_figures_names_no_file_path(client_for, sam: User, census) -> None:
+    page = client_for(sam).get(reverse("analytics:representation")).content.decode()
+    content = page[page.index("<main") : page.index("</main>")]
+
+    assert "Office for National Statistics, Census 2021" in content
+    assert "coproduce/" not in content
+    assert ".csv" not in content
+
+
+def test_a_census_source_stored_with_the_file_path_is_put_in_words(census) -> None:
+    migration = importlib.import_module("coproduce.analytics.migrations.0004_census_source_in_words")
+    ReferencePopulation.objects.filter(pk=census.pk).update(source=f"ONS. {migration.OLD_ENDING}")
+
+    migration.forwards(django_apps, None)
+
+    census.refresh_from_db()
+    assert census.source == f"ONS. {migration.NEW_ENDING}"
