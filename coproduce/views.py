@@ -39,8 +39,9 @@ def your_links(user: User | AnonymousUser) -> list[Link]:
         Link("Your training", reverse("learning:records"), "Courses you have done and your certificates"),
         Link("Surveys for you", reverse("surveys:yours"), "Tell us how an activity or group went for you"),
         Link("Pages you asked for in another format", reverse("communications:my_format_requests")),
-        Link("Reviews", reverse("reviews:list"), "Say how well co-production is working on your projects"),
     ]
+    if not is_coordinator(user):  # coordinators have Reviews among the lists they work through
+        links.append(Link("Reviews", reverse("reviews:list"), "Say how well co-production is working on your projects"))
     if can_set_own_contact_preferences(user):
         links.append(
             Link("How we contact you", reverse("communications:my_contact_preferences"), "Email, text or post")

@@ -144,3 +144,11 @@ def test_home_gives_the_data_lead_the_representation_view(sam, client_for):
 
     assert f'href="{reverse("analytics:representation")}"' in html
     assert f'href="{reverse("payments:claims")}"' not in html
+
+
+@pytest.mark.parametrize(("persona", "hint"), [("amina", "Quarterly, end-of-stage"), ("dev", "Say how well")])
+def test_home_links_to_reviews_once(persona, hint, everyone, client_for):
+    html = client_for(everyone[persona]).get(reverse("home")).content.decode()
+
+    assert html.count(f'href="{reverse("reviews:list")}"') == 1
+    assert hint in html
