@@ -1,17 +1,21 @@
 """Fixtures shared by every app's tests: the personas, each with a sign-in, and a project they share."""
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.communications import sms
 from coproduce.demo.personas import PERSONAS, Persona
+from coproduce.involvement.models import Attendance
+from coproduce.involvement.tests.factories import ActivityFactory
 from coproduce.model import Stage
 from coproduce.people.models import Organisation, Person
-from coproduce.projects.models import Membership, Project, ProjectRole
+from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 
 PERSONA_BY_KEY = {persona.key: persona for persona in PERSONAS}
 
@@ -91,6 +95,26 @@ def bus_stops(amina, dev, grace) -> Project:
     Membership.objects.create(project=project, person=grace.person, role=ProjectRole.MEMBER)
     Membership.objects.create(project=project, person=amina.person, role=ProjectRole.STAFF_LEAD)
     return project
+
+
+@pytest.fixture
+def people_took_part(bus_stops: Project, amina: User, dev: User) -> Project:
+    """Step-free bus stops as the model would have it: Dev took part at every stage, and the design is approved.
+
+    For tests of what happens when the project moves on, rather than of the rules for moving
+    (``coproduce.projects.readiness``).
+    """
+    starts = timezone.now() - timedelta(days=1)
+    for stage in Lifecycle:
+        if stage == Lifecycle.CLOSED:
+            continue
+        activity = ActivityFactory.create(
+            project=bus_stops, stage=stage.value, starts_at=starts, created_by=amina, is_open=False
+        )
+        Attendance.objects.create(activity=activity, person=dev.person, minutes=120, recorded_by=amina)
+    Project.objects.filter(pk=bus_stops.pk).update(design_approved_at=starts, design_approved_by=amina)
+    bus_stops.refresh_from_db()
+    return bus_stops
 
 
 @pytest.fixture

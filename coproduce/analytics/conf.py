@@ -39,6 +39,7 @@ DEFAULT_INDICATOR_TARGETS: dict[str, float] = {
     "participants_thanked": 0.9,
     "claims_paid_in_time": 0.95,
     "early_involvement": 0.8,
+    "moves_with_people_involved": 0.9,
     "rung_reached": 0.8,
     "training_coverage": 0.6,
     "decisions_joint": 0.75,

@@ -84,12 +84,22 @@ class AdvanceStageForm(forms.Form):
     # service refuses the change instead of skipping a stage.
     to_stage = forms.ChoiceField(choices=Lifecycle.choices, widget=forms.HiddenInput)
 
+    reason = forms.CharField(
+        label="Why is the project moving on without them?",
+        help_text="Everyone in the project group can read this on the project page.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
     def clean_to_stage(self) -> Lifecycle:
         return Lifecycle(self.cleaned_data["to_stage"])
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, needs_reason: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].error_messages["invalid_choice"] = "Choose a stage from the list"
+        # The reason is asked only when the model's involvement rule is not met (readiness.needs_reason).
+        if not needs_reason:
+            del self.fields["reason"]
 
 
 class ProposalForm(forms.ModelForm[Project]):

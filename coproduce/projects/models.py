@@ -167,6 +167,9 @@ class StageChange(models.Model):
     to_stage = models.CharField(max_length=20, choices=Lifecycle.choices)
     changed_at = models.DateTimeField()
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Why the project moved on although nobody with lived experience took part at the stage it left
+    # (blank when people did). Shown on the project page and counted on the dashboard.
+    reason_without_involvement = models.TextField(blank=True)
 
     class Meta:
         ordering = ["changed_at", "id"]

@@ -12,6 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count
 
 from coproduce.model import STAGE_ORDER, LadderRung, Stage
 from coproduce.people.models import Person, PersonKind
@@ -161,6 +162,31 @@ def has_early_involvement(project: Project) -> bool:
         return False
     return bool(
         records.filter(activity__project=project, activity__stage__in=[Lifecycle.IDEA, Lifecycle.DESIGN]).exists()
+    )
+
+
+def has_lived_experience_involvement_at(project: Project, stage: Lifecycle) -> bool:
+    """Whether a member or carer took part in one of the project's activities at ``stage`` (attendance recorded)."""
+    records = _attendance_records()
+    if records is None:
+        return False
+    return bool(
+        records.filter(
+            activity__project=project, activity__stage=stage.value, person__kind__in=LIVED_EXPERIENCE_KINDS
+        ).exists()
+    )
+
+
+def activities_at(project: Project, stage: Lifecycle) -> list[Any]:
+    """The project's activities at ``stage``, soonest first, each with ``attendance_count`` (one query)."""
+    try:
+        activity_model = apps.get_model("involvement", "Activity")
+    except LookupError:
+        return []
+    return list(
+        activity_model._default_manager.filter(project=project, stage=stage.value)
+        .annotate(attendance_count=Count("attendances"))
+        .order_by("starts_at", "id")
     )
 
 

@@ -9,7 +9,7 @@ from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
 from coproduce.http import require
 from coproduce.learning import conf as learning_conf
-from coproduce.learning.queries import has_completed_course, has_signed_champion, has_signed_current_charter
+from coproduce.learning.queries import has_completed_course, has_signed_current_charter
 from coproduce.people.models import Person, PersonKind
 from coproduce.projects.models import (
     IntakeStatus,
@@ -32,16 +32,15 @@ from coproduce.projects.permissions import (
 from coproduce.projects.queries import (
     LIVED_EXPERIENCE_KINDS,
     has_early_involvement,
-    has_lived_experience_co_lead,
     is_co_lead_required,
 )
+from coproduce.projects.readiness import readiness_to_move
 from coproduce.projects.tasks import tell_members_about_stage
 from coproduce.refusals import Refused
 
 # A new project starts as an idea or, if the coordinator is ready to plan it with people, at design.
 START_STAGES: tuple[Lifecycle, ...] = (Lifecycle.IDEA, Lifecycle.DESIGN)
 
-CO_LEAD_NEEDED = "Add a co-lead with lived experience before the project moves to design."
 CO_LEAD_NEEDED_TO_START = (
     "Choose a co-lead with lived experience to start the project at design, or start it at the idea stage."
 )
@@ -54,9 +53,6 @@ EARLY_INVOLVEMENT_NEEDED = (
 CHAMPION_NOT_SIGNED = (
     "{name} has not signed the current co-production charter yet. A champion must sign it first. "
     "They can sign it on the charter page."
-)
-SIGNED_CHAMPION_NEEDED = (
-    "Name a champion who has signed the current co-production charter before the project moves to design."
 )
 LEAD_TRAINING_NEEDED = (
     "{name} cannot lead a project yet: staff and partner representatives must complete the course "
@@ -113,13 +109,16 @@ def lead_training_problem(person: Person) -> str | None:
     return None
 
 
-def _record_stage_change(project: Project, *, from_stage: Lifecycle | None, at: datetime, by: User) -> StageChange:
+def _record_stage_change(
+    project: Project, *, from_stage: Lifecycle | None, at: datetime, by: User, reason: str = ""
+) -> StageChange:
     return StageChange.objects.create(
         project=project,
         from_stage=from_stage.value if from_stage is not None else "",
         to_stage=project.stage,
         changed_at=at,
         changed_by=by,
+        reason_without_involvement=reason,
     )
 
 
@@ -173,7 +172,7 @@ def create_project(
 
 
 @transaction.atomic
-def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
+def advance_stage(project: Project, *, to: Lifecycle, by: User, reason: str = "") -> Project:
     """Move ``project`` on to the stage ``to``, which must be the one straight after its current stage.
 
     Effects: updates the stage and its date, records a StageChange and an audit event, and queues an
@@ -182,7 +181,10 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
     else has moved the project on since the person looked), if the project is an idea that has not
     been accepted, or if it would enter design without a co-lead with lived experience (unless
     ``COPRODUCE_REQUIRE_CO_LEAD`` is off) or without a champion who has signed the current charter
-    (unless ``COPRODUCE_REQUIRE_SIGNED_CHAMPION`` is off).
+    (unless ``COPRODUCE_REQUIRE_SIGNED_CHAMPION`` is off), or leave design before it is approved; and,
+    when nobody with lived experience took part at the stage it is leaving, unless ``reason`` says
+    why (kept on the StageChange, where everyone in the project can read it). The conditions are
+    those of ``readiness_to_move``, which the project page shows before its button.
     """
     require(can_advance_project(by, project))
     # Lock the row so that two people moving the project at once cannot skip a stage between them.
@@ -207,17 +209,29 @@ def advance_stage(project: Project, *, to: Lifecycle, by: User) -> Project:
             f"A project moves one stage at a time. This project is at {current.label.lower()}, "
             f"so it can only move to {expected.label.lower()} next."
         )
-    if to == Lifecycle.DESIGN and is_co_lead_required() and not has_lived_experience_co_lead(locked):
-        raise StageChangeRefused(CO_LEAD_NEEDED)
-    if to == Lifecycle.DESIGN and learning_conf.require_signed_champion() and not has_signed_champion(locked):
-        raise StageChangeRefused(SIGNED_CHAMPION_NEEDED)
+    readiness = readiness_to_move(locked, user=by)
+    reason = reason.strip()
+    if readiness is not None:
+        for condition in readiness.conditions:
+            if not condition.is_met and not condition.may_explain:
+                raise StageChangeRefused(condition.refusal)
+        if readiness.needs_reason and not reason:
+            raise StageChangeRefused(
+                f"Nobody with lived experience has taken part at the {current.label.lower()} stage yet. "
+                "Involve people first, or say why the project is moving on without them.",
+                field="reason",
+            )
     now = timezone.now()
     locked.stage = to
     locked.stage_changed_at = now
     locked.save(update_fields=["stage", "stage_changed_at"])
-    _record_stage_change(locked, from_stage=current, at=now, by=by)
+    explained = readiness is not None and readiness.needs_reason
+    _record_stage_change(locked, from_stage=current, at=now, by=by, reason=reason if explained else "")
     record_event(
-        actor=by, action="projects.stage_advanced", target=locked, payload={"from": current.value, "to": to.value}
+        actor=by,
+        action="projects.stage_advanced",
+        target=locked,
+        payload={"from": current.value, "to": to.value, "without_involvement": explained},
     )
     transaction.on_commit(lambda: tell_members_about_stage.enqueue(project_id=locked.pk, stage=to.value))
     return locked

@@ -35,13 +35,12 @@ from coproduce.projects.permissions import (
 from coproduce.projects.queries import (
     assessment_of,
     first_involvement_stage,
-    has_lived_experience_co_lead,
     ideas_proposed_by,
     intake_queue,
-    is_co_lead_required,
     lifecycle_steps,
     rungs_by_stage,
 )
+from coproduce.projects.readiness import next_step, readiness_to_move
 from coproduce.projects.services import (
     DesignApprovalRefused,
     GroupChangeRefused,
@@ -88,10 +87,7 @@ def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project_for(request.user, pk)
     memberships = project.memberships.select_related("person")
-    may_manage_group = can_manage_project_group(request.user)
-    needs_co_lead = (
-        project.stage == Lifecycle.IDEA and is_co_lead_required() and not has_lived_experience_co_lead(project)
-    )
+    readiness = readiness_to_move(project, user=request.user)
     return render(
         request,
         "projects/project_detail.html",
@@ -99,23 +95,20 @@ def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "memberships": memberships,
             "steps": lifecycle_steps(project),
+            "moves_without_involvement": project.stage_changes.exclude(reason_without_involvement=""),
             "assessment": assessment_of(project),
             "rungs": rungs_by_stage(project),
             "first_involvement": first_involvement_stage(project),
-            "can_advance": (
-                can_advance_project(request.user, project)
-                and project.next_stage is not None
-                and not project.is_waiting_for_intake
-                and not project.is_declined
-            ),
-            "needs_co_lead": needs_co_lead,
+            "readiness": readiness,
+            "next_step": next_step(project, readiness, user=request.user),
+            "can_advance": can_advance_project(request.user, project) and readiness is not None,
             "can_assess": can_assess_project(request.user, project),
             "can_approve_design": (
                 can_approve_design(request.user)
                 and project.stage == Lifecycle.DESIGN
                 and project.design_approved_at is None
             ),
-            "can_manage_group": may_manage_group,
+            "can_manage_group": can_manage_project_group(request.user),
             "can_view_report": can_view_project_report(request.user, project),
             "can_view_representation": can_view_representation(request.user),
             "can_publish_you_said_we_did": can_publish_you_said_we_did(request.user, project),
@@ -148,10 +141,17 @@ def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def project_advance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project_for(request.user, pk)
     require(can_advance_project(request.user, project))
-    form = AdvanceStageForm(submitted(request), initial={"to_stage": project.next_stage})
+    readiness = readiness_to_move(project, user=request.user)
+    form = AdvanceStageForm(
+        submitted(request),
+        initial={"to_stage": project.next_stage},
+        needs_reason=readiness is not None and readiness.needs_reason,
+    )
     if form.is_valid():
         try:
-            advanced = advance_stage(project, to=form.cleaned_data["to_stage"], by=request.user)
+            advanced = advance_stage(
+                project, to=form.cleaned_data["to_stage"], by=request.user, reason=form.cleaned_data.get("reason", "")
+            )
         except StageChangeRefused as refusal:
             show_refusal(form, refusal)
         else:
@@ -160,20 +160,7 @@ def project_advance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"The project is at the {advanced.get_stage_display().lower()} stage now.")
             return redirect("projects:detail", pk=project.pk)
-    return render(
-        request,
-        "projects/project_advance.html",
-        {
-            "project": project,
-            "form": form,
-            "needs_co_lead": (
-                project.next_stage == Lifecycle.DESIGN
-                and is_co_lead_required()
-                and not has_lived_experience_co_lead(project)
-            ),
-            "can_manage_group": can_manage_project_group(request.user),
-        },
-    )
+    return render(request, "projects/project_advance.html", {"project": project, "form": form, "readiness": readiness})
 
 
 def project_propose(request: AuthenticatedHttpRequest) -> HttpResponse:

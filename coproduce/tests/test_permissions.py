@@ -82,7 +82,8 @@ def test_sign_in_pages_send_signed_in_people_home(name, persona, everyone, clien
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_advance_post_refused_for_roles_that_may_not_move_the_project(persona, everyone, bus_stops, client_for):
+def test_advance_post_refused_for_roles_that_may_not_move_the_project(persona, everyone, people_took_part, client_for):
+    bus_stops = people_took_part
     allowed = persona in MATRIX["projects:advance"]
 
     response = client_for(everyone[persona]).post(

@@ -29,7 +29,7 @@ from coproduce.learning.models import Signature, TrainingRecord
 from coproduce.model import STAGE_ORDER, LadderRung
 from coproduce.payments.queries import timeliness
 from coproduce.people.models import Person, PersonKind
-from coproduce.projects.models import Lifecycle, Membership, Project
+from coproduce.projects.models import Lifecycle, Membership, Project, StageChange
 from coproduce.surveys.choices import AGREEING, Answer
 from coproduce.surveys.models import SurveyAnswer
 
@@ -99,6 +99,18 @@ def early_involvement(period: Quarter, project: Project | None) -> Counts:
     projects = Project.objects.all() if project is None else Project.objects.filter(pk=project.pk)
     row = projects.filter(Exists(lived)).aggregate(projects=Count("pk"), early=Count("pk", filter=Q(Exists(early))))
     return row["early"], row["projects"]
+
+
+def moves_with_people_involved(period: Quarter, project: Project | None) -> Counts:
+    """Stage moves in the period made once people with lived experience had taken part at the stage left,
+    of all stage moves in the period (a move without them carries a written reason instead)."""
+    moves = StageChange.objects.exclude(from_stage="").filter(
+        changed_at__gte=period.since(), changed_at__lt=period.until()
+    )
+    if project is not None:
+        moves = moves.filter(project=project)
+    row = moves.aggregate(moves=Count("pk"), involved=Count("pk", filter=Q(reason_without_involvement="")))
+    return row["involved"], row["moves"]
 
 
 def _rank(field: str) -> Case:

@@ -19,6 +19,7 @@ from coproduce.analytics.indicators.aggregates import (
     early_involvement,
     felt_listened_to,
     groups_represented,
+    moves_with_people_involved,
     participants_thanked,
     rung_reached,
     training_coverage,
@@ -128,6 +129,19 @@ INDICATORS: tuple[Indicator, ...] = (
         values=(3,),
         steps=(4,),
         compute=early_involvement,
+        evidence_url_name="projects:list",
+    ),
+    Indicator(
+        key="moves_with_people_involved",
+        name="Stage moves with people involved",
+        meaning="A project moves on once members or carers have taken part in the stage it is leaving.",
+        counts=(
+            "Projects moved on to their next stage in the period after members or carers took part in the stage "
+            "they left, out of all moves. A move without them needs a written reason, shown on the project page."
+        ),
+        values=(3,),
+        steps=(4,),
+        compute=moves_with_people_involved,
         evidence_url_name="projects:list",
     ),
     Indicator(

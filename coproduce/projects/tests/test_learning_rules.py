@@ -146,7 +146,8 @@ def test_advance_stage_to_design_needs_a_signed_champion(amina: User, dev: User,
     assert idea.stage == Lifecycle.IDEA
 
     sign_charter(by=tom)
-    assert advance_stage(idea, to=Lifecycle.DESIGN, by=amina).stage == Lifecycle.DESIGN
+    moved = advance_stage(idea, to=Lifecycle.DESIGN, by=amina, reason="Tom's group will meet at design.")
+    assert moved.stage == Lifecycle.DESIGN
 
 
 def test_add_to_group_page_shows_why_a_champion_cannot_be_named(

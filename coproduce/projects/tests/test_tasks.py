@@ -19,7 +19,7 @@ from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRol
 from coproduce.projects.services import advance_stage
 from coproduce.tests.worker import run_worker
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("people_took_part")]
 
 
 def test_tell_members_about_stage_emails_each_member_with_an_email(amina: User, bus_stops: Project) -> None:

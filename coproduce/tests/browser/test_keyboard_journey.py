@@ -1,14 +1,17 @@
-"""A coordinator signs in by emailed link and moves a project to its next stage, by keyboard alone."""
+"""A coordinator signs in by emailed link and moves a project to its next stage, by keyboard alone, saying
+why when the model's involvement rule is not met."""
 
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from coproduce.audit.models import AuditEvent
 from coproduce.model import Stage
 from coproduce.projects.models import Project
+from coproduce.projects.tests.factories import OpportunityAssessmentFactory
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import tab_to
 from coproduce.tests.world import build_world
@@ -18,6 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_keyboard_journey_sign_in_by_link_and_advance_a_project(page: Page, live_server):
     world = build_world()
+    # The design is approved and the assessment recorded, so what is left before development is involvement.
+    Project.objects.filter(pk=world.project.pk).update(design_approved_at=timezone.now())
+    OpportunityAssessmentFactory.create(project=world.project)
     page.goto("/")
 
     tab_to(page, page.get_by_role("button", name="Sign in"))
@@ -42,14 +48,23 @@ def test_keyboard_journey_sign_in_by_link_and_advance_a_project(page: Page, live
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(world.project.title)
 
-    tab_to(page, page.get_by_role("button", name="Move to the development stage"))
+    # Nobody with lived experience has taken part at design yet: the checklist says so before any button,
+    # and moving on anyway asks why, in words everyone in the project will read.
+    expect(page.get_by_text("People with lived experience took part at the design stage")).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="Move to the development stage and say why people were not involved"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Move to the development stage?")
     assert axe_violations(page) == ""
 
     tab_to(page, page.get_by_role("button", name="Yes, move to development"))
     page.keyboard.press("Enter")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("say why the project is moving on without them")
+    tab_to(page, page.get_by_label("Why is the project moving on without them?"))
+    page.keyboard.type("The bus company needs our plan this month; the group meets at development.")
+    tab_to(page, page.get_by_role("button", name="Yes, move to development"))
+    page.keyboard.press("Enter")
     expect(page.get_by_text("This project is at the development stage")).to_be_visible()
+    expect(page.get_by_text("The reason given: The bus company needs our plan this month")).to_be_visible()
 
     world.project.refresh_from_db()
     assert world.project.stage == Stage.DEVELOPMENT

@@ -12,6 +12,8 @@ from coproduce.projects.models import (
 
 LONG_AGO = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 NOT_COORDINATORS = ["dev", "grace", "tom", "priya", "sam"]
+# Why a project moves on before anyone with lived experience took part at its stage (projects.readiness).
+REASON = "The group meets next month; we are moving on so the bus company can start."
 
 
 def new_project(**fields: str) -> Project:

@@ -9,7 +9,7 @@ from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import Lifecycle, Membership, Project, ProjectRole
 from coproduce.projects.services import GroupChangeRefused, accept_idea, add_to_project_group, advance_stage
 from coproduce.projects.tests.factories import IdeaFactory
-from coproduce.projects.tests.services.helpers import NOT_COORDINATORS
+from coproduce.projects.tests.services.helpers import NOT_COORDINATORS, REASON
 
 # --- add_to_project_group ------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ def test_add_to_project_group_makes_a_proposer_co_lead_so_the_idea_can_move_to_d
     accept_idea(idea, by=amina)
 
     add_to_project_group(idea, person=dev.person, role=ProjectRole.CO_LEAD, by=amina)
-    advance_stage(idea, to=Lifecycle.DESIGN, by=dev)
+    advance_stage(idea, to=Lifecycle.DESIGN, by=dev, reason=REASON)
 
     idea.refresh_from_db()
     assert idea.stage == Lifecycle.DESIGN

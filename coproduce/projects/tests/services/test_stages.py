@@ -12,9 +12,13 @@ from coproduce.audit.models import AuditEvent
 from coproduce.people.models import PersonKind
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole, StageChange
-from coproduce.projects.services import CO_LEAD_NEEDED, StageChangeRefused, advance_stage
+from coproduce.projects.readiness import CO_LEAD_NEEDED
+from coproduce.projects.services import StageChangeRefused, advance_stage
 from coproduce.projects.tests.factories import IdeaFactory, ProjectFactory
-from coproduce.projects.tests.services.helpers import LONG_AGO, at_stage
+from coproduce.projects.tests.services.helpers import LONG_AGO, REASON, at_stage
+
+# These tests are about moving on; the rules for when a project may move are in test_readiness.py.
+pytestmark = pytest.mark.usefixtures("people_took_part")
 
 # --- advance_stage: moving on ------------------------------------------------------
 
@@ -74,7 +78,7 @@ def test_advance_stage_records_an_audit_event_with_from_and_to(amina: User, bus_
     assert event.actor == amina
     assert event.target_type == "projects.project"
     assert event.target_id == str(bus_stops.pk)
-    assert event.payload == {"from": "design", "to": "development"}
+    assert event.payload == {"from": "design", "to": "development", "without_involvement": False}
 
 
 def test_advance_stage_queues_the_member_emails_when_the_change_is_committed(
@@ -255,7 +259,7 @@ def test_advance_stage_into_design_with_a_carer_co_lead_is_allowed(amina: User, 
     idea = at_stage(ProjectFactory.create(), Lifecycle.IDEA)
     Membership.objects.create(project=idea, person=grace.person, role=ProjectRole.CO_LEAD)
 
-    advance_stage(idea, to=Lifecycle.DESIGN, by=amina)
+    advance_stage(idea, to=Lifecycle.DESIGN, by=amina, reason=REASON)
 
     idea.refresh_from_db()
     assert idea.stage == Lifecycle.DESIGN
@@ -267,16 +271,16 @@ def test_advance_stage_into_design_without_a_co_lead_is_allowed_when_the_rule_is
     settings.COPRODUCE_REQUIRE_CO_LEAD = False
     idea = at_stage(ProjectFactory.create(), Lifecycle.IDEA)
 
-    advance_stage(idea, to=Lifecycle.DESIGN, by=amina)
+    advance_stage(idea, to=Lifecycle.DESIGN, by=amina, reason=REASON)
 
     idea.refresh_from_db()
     assert idea.stage == Lifecycle.DESIGN
 
 
 def test_advance_stage_needs_no_co_lead_for_stages_after_design(amina: User) -> None:
-    project = ProjectFactory.create(stage=Lifecycle.DESIGN)
+    project = ProjectFactory.create(stage=Lifecycle.DESIGN, design_approved_at=LONG_AGO)
 
-    advance_stage(project, to=Lifecycle.DEVELOPMENT, by=amina)
+    advance_stage(project, to=Lifecycle.DEVELOPMENT, by=amina, reason=REASON)
 
     project.refresh_from_db()
     assert project.stage == Lifecycle.DEVELOPMENT

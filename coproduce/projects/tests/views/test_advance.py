@@ -8,6 +8,9 @@ from coproduce.projects.models import Lifecycle, Project, StageChange
 from coproduce.projects.tests.factories import ProjectFactory
 from coproduce.projects.tests.views.helpers import ERROR_SUMMARY, ClientFor, at_stage
 
+# These tests are about moving on; the rules for when a project may move are in test_readiness.py.
+pytestmark = pytest.mark.usefixtures("people_took_part")
+
 # --- Moving to the next stage ------------------------------------------------------------
 
 
@@ -138,14 +141,16 @@ def test_project_advance_into_design_without_a_co_lead_says_what_to_do(amina: Us
     page = client_for(amina).get(f"/projects/{idea.pk}/next-stage/")
     response = client_for(amina).post(f"/projects/{idea.pk}/next-stage/", {"to_stage": "design"})
 
-    assertContains(page, "Add a co-lead with lived experience before the project moves to design.")
+    assertContains(page, "A member or carer with lived experience is the project&#x27;s co-lead")
     assertContains(
-        page, f'<a class="govuk-link" href="/projects/{idea.pk}/group/add/">Add a co-lead to the project group</a>'
+        page,
+        f'href="/projects/{idea.pk}/group/add/" aria-describedby="condition-1">Add a co-lead to the project group</a>',
     )
+    assertNotContains(page, 'id="confirm-stage"')
     assertContains(response, ERROR_SUMMARY)
     assertContains(
         response,
-        '<li><a href="#confirm-stage">Add a co-lead with lived experience before the project moves to design.</a></li>',
+        '<li><a href="#before-moving">Add a co-lead with lived experience before the project moves to design.</a></li>',
     )
     idea.refresh_from_db()
     assert idea.stage == Lifecycle.IDEA

@@ -91,7 +91,9 @@ def test_project_add_to_group_makes_a_co_lead_so_an_idea_can_move_to_design(
     response = client_for(amina).post(
         f"/projects/{idea.pk}/group/add/", {"person": str(dev.person.pk), "role": "co_lead"}, follow=True
     )
-    moved = client_for(amina).post(f"/projects/{idea.pk}/next-stage/", {"to_stage": "design"})
+    moved = client_for(amina).post(
+        f"/projects/{idea.pk}/next-stage/", {"to_stage": "design", "reason": "Dev's idea: he was there from the start."}
+    )
 
     assertRedirects(response, f"/projects/{idea.pk}/")
     assertContains(

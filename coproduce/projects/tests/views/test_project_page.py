@@ -20,6 +20,13 @@ from coproduce.projects.tests.views.helpers import MOVE_BUTTON, PROJECT_DETAIL_M
 # --- A project --------------------------------------------------------------------
 
 
+@pytest.fixture
+def ready(people_took_part: Project) -> Project:
+    """Step-free bus stops with its assessment recorded, people involved at every stage and its design approved."""
+    OpportunityAssessmentFactory.create(project=people_took_part)
+    return people_took_part
+
+
 @pytest.mark.parametrize("persona", ["dev", "grace", "amina", "sam", "morgan"])
 def test_project_detail_is_shown_to_its_members_and_to_staff(
     request: pytest.FixtureRequest, bus_stops: Project, client_for: ClientFor, persona: str
@@ -77,13 +84,13 @@ def test_project_detail_marks_the_current_stage(amina: User, bus_stops: Project,
 
 @pytest.mark.parametrize("persona", ["amina", "dev", "morgan"])
 def test_project_detail_offers_the_next_stage_to_those_who_may_move_it(
-    request: pytest.FixtureRequest, bus_stops: Project, client_for: ClientFor, persona: str
+    request: pytest.FixtureRequest, ready: Project, client_for: ClientFor, persona: str
 ) -> None:
     user = request.getfixturevalue(persona)
 
-    response = client_for(user).get(f"/projects/{bus_stops.pk}/")
+    response = client_for(user).get(f"/projects/{ready.pk}/")
 
-    assertContains(response, f'<a href="/projects/{bus_stops.pk}/next-stage/" role="button"')
+    assertContains(response, f'<a href="/projects/{ready.pk}/next-stage/" role="button"')
     assertContains(response, MOVE_BUTTON, count=1)
 
 
@@ -100,13 +107,13 @@ def test_project_detail_does_not_offer_the_next_stage_to_others(
 
 
 def test_project_detail_at_evaluation_offers_to_close_the_project(
-    amina: User, bus_stops: Project, client_for: ClientFor
+    amina: User, ready: Project, client_for: ClientFor
 ) -> None:
-    at_stage(bus_stops, Lifecycle.EVALUATION)
+    at_stage(ready, Lifecycle.EVALUATION)
 
-    response = client_for(amina).get(f"/projects/{bus_stops.pk}/")
+    response = client_for(amina).get(f"/projects/{ready.pk}/")
 
-    assertContains(response, f'<a href="/projects/{bus_stops.pk}/next-stage/" role="button"')
+    assertContains(response, f'<a href="/projects/{ready.pk}/next-stage/" role="button"')
     assertContains(response, ">Close the project</a>")
 
 
@@ -252,18 +259,21 @@ def test_project_detail_shows_the_date_the_design_was_approved(
     assertNotContains(response, "approve-design/")
 
 
-def test_project_detail_of_an_idea_without_a_co_lead_warns_before_design(amina: User, client_for: ClientFor) -> None:
+def test_project_detail_of_an_idea_without_a_co_lead_shows_the_rule_before_the_button(
+    amina: User, client_for: ClientFor
+) -> None:
     idea = ProjectFactory.create(stage=Lifecycle.IDEA)
+    OpportunityAssessmentFactory.create(project=idea)
 
     response = client_for(amina).get(f"/projects/{idea.pk}/")
 
     assertContains(response, "This project is at the <strong>idea</strong> stage")
-    assertContains(
-        response,
-        '<span class="govuk-visually-hidden">Warning</span>'
-        "Add a co-lead with lived experience before the project moves to design.",
-    )
-    assertContains(response, ">Move to the design stage</a>")
+    assertContains(response, "Before the project moves to the design stage")
+    assertContains(response, "A member or carer with lived experience is the project&#x27;s co-lead")
+    assertContains(response, "The project cannot move on until this is done.")
+    # The main button is what the model asks for next, not the move it would refuse.
+    assertContains(response, f'<a href="/projects/{idea.pk}/group/add/" role="button"')
+    assertNotContains(response, "next-stage/")
 
 
 def test_project_detail_of_an_idea_waiting_for_a_decision_cannot_move_on(amina: User, client_for: ClientFor) -> None:

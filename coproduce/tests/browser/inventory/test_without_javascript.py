@@ -12,7 +12,7 @@ from coproduce.tests.inventory import VISITS
 JAVASCRIPT = False
 
 
-def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_project(site: Site, db):
+def test_without_javascript_a_coordinator_adds_a_person_starts_a_project_and_follows_the_model(site: Site, db):
     page = site.page
     page.goto("/accounts/sign-in/password/")
     page.get_by_label("Email address").fill("amina@example.org")
@@ -39,9 +39,11 @@ def test_without_javascript_a_coordinator_adds_a_person_creates_and_advances_a_p
     page.get_by_role("button", name="Start project").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Accessible council meetings")
 
-    page.get_by_role("button", name="Move to the development stage").click()
-    page.get_by_role("button", name="Yes, move to development").click()
-    expect(page.get_by_text("This project is at the development stage")).to_be_visible()
+    # The model's next step comes first: the main button is the assessment, with the rules for moving on listed.
+    expect(page.get_by_role("button", name="Record the opportunity assessment")).to_be_visible()
+    expect(page.get_by_text("Before the project moves to the development stage")).to_be_visible()
+    page.get_by_role("link", name="Plan an activity for the design stage").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("activity")
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
