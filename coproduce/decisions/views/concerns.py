@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.decisions import permissions, queries
-from coproduce.decisions.forms import ConcernAnswerForm, ConcernForm
+from coproduce.decisions.forms.concerns import ConcernAnswerForm, ConcernForm
 from coproduce.decisions.models import Concern
 from coproduce.decisions.services.concerns import answer_concern, raise_concern
 from coproduce.decisions.views.common import PAGE_SIZE, own_person
