@@ -130,3 +130,15 @@ def test_concern_pages_link_to_the_reference_page(grace, client_for, client):
         client.get(reverse("help")),
     ):
         assert url in page(response)
+
+
+def test_coordinator_answering_an_anonymous_concern_is_told_the_sender_reads_it_by_reference(grace, amina, client_for):
+    send_anonymously(client_for(grace))
+    concern = Concern.objects.get()
+
+    response = client_for(amina).post(
+        reverse("decisions:concern_answer", args=[concern.pk]), {"response": "We now pay within 28 days."}, follow=True
+    )
+
+    assert "The person who sent the concern can read it with their reference." in page(response)
+    assert "The organisation" in page(response)
