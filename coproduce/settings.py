@@ -264,6 +264,11 @@ COPRODUCE_MEMBERS_CAN_PROPOSE = env_bool("COPRODUCE_MEMBERS_CAN_PROPOSE", defaul
 COPRODUCE_STAFF_ONLY_DESIGN_LIMIT = float(os.environ.get("COPRODUCE_STAFF_ONLY_DESIGN_LIMIT", "0.5"))
 # Leads are reminded this many days before a decision is due for review.
 COPRODUCE_DECISION_REVIEW_NOTICE_DAYS = int(os.environ.get("COPRODUCE_DECISION_REVIEW_NOTICE_DAYS", "14"))
+# How many references that match no concern one IP address may try in an hour on the public "Read the
+# answer to a concern" page. The codes cannot be guessed anyway; this stops anyone trying.
+COPRODUCE_CONCERN_REFERENCE_MISSES_PER_IP_PER_HOUR = int(
+    os.environ.get("COPRODUCE_CONCERN_REFERENCE_MISSES_PER_IP_PER_HOUR", "10")
+)
 
 # Charter and training: signatures fall due for renewal after this many months; a champion must have
 # signed the current charter; staff and partners must complete this course before co-leading (empty:

@@ -33,6 +33,7 @@ ACTIONS: frozenset[str] = frozenset(
         "decisions.agenda_item_updated",
         "decisions.concern_answered",
         "decisions.concern_raised",
+        "decisions.concern_read_by_reference",
         "decisions.decision_changed",
         "decisions.decision_drafted",
         "decisions.decision_published",

@@ -81,6 +81,15 @@ class DecisionStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class ConcernAbout(models.TextChoices):
+    """What a concern is about. Concerns about a person or the organisation are seen only by those who
+    handle concerns (coordinators and admins), like every concern."""
+
+    PROJECT = "project", "A project or one of its groups"
+    PERSON = "person", "A person, for example a member of staff"
+    ORGANISATION = "organisation", "The organisation as a whole"
+
+
 class ConcernStatus(models.TextChoices):
     OPEN = "open", "Waiting for a response"
     ANSWERED = "answered", "Answered"

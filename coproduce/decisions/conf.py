@@ -23,3 +23,8 @@ def staff_only_design_limit() -> Decimal:
 def review_notice_days() -> int:
     """How many days before its review date a decision shows as due for review."""
     return int(settings.COPRODUCE_DECISION_REVIEW_NOTICE_DAYS)
+
+
+def reference_misses_per_ip_per_hour() -> int:
+    """How many references matching no concern one IP address may try in an hour."""
+    return int(settings.COPRODUCE_CONCERN_REFERENCE_MISSES_PER_IP_PER_HOUR)

@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.contributions.models import Contribution
-from coproduce.decisions.choices import Channel, DecisionMethod, GroupKind, GroupRole, Method, Stance
-from coproduce.decisions.models import Decision, ProjectGroup
+from coproduce.decisions.choices import Channel, ConcernAbout, DecisionMethod, GroupKind, GroupRole, Method, Stance
+from coproduce.decisions.models import Concern, Decision, ProjectGroup
+from coproduce.decisions.references import hash_reference
+from coproduce.decisions.services.concerns import answer_concern, raise_concern
 from coproduce.decisions.services.groups import add_group_member, create_group, update_ground_rules
 from coproduce.decisions.services.proposals import put_proposal
 from coproduce.decisions.services.register import publish_decision, save_decision
@@ -25,8 +27,14 @@ GROUND_RULES = (
 )
 
 
+# The reference of the demo's anonymous concern, printed with the demo sign-ins. A real reference is
+# random and shown once; this one is fixed so that the demo can tell it every time it is set up.
+DEMO_REFERENCE = "RVSD-7KQM-4HXP"
+
+
 def seed(people: dict[str, Person], coordinator: User) -> None:
     """``people`` maps each persona's key (amina, dev, grace, tom, priya, sam, morgan) to their record."""
+    seed_anonymous_concern(people, coordinator)
     project = Project.objects.filter(title=PROJECT_TITLE).first()
     if project is None or ProjectGroup.objects.filter(project=project, name=GROUP_NAME).exists():
         return
@@ -83,3 +91,30 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
         by=coordinator,
     )
     publish_decision(decision, by=coordinator)
+
+
+def seed_anonymous_concern(people: dict[str, Person], coordinator: User) -> None:
+    """An anonymous concern about the organisation, answered, that anyone can read with DEMO_REFERENCE."""
+    if Concern.objects.filter(reference_hash=hash_reference(DEMO_REFERENCE)).exists():
+        return
+    tom = people["tom"].user
+    assert tom is not None  # noqa: S101 - Tom is a persona with a sign-in
+    concern, _ = raise_concern(
+        None,
+        about=ConcernAbout.ORGANISATION,
+        text=(
+            "Expenses take weeks to be paid back. Some of us cannot afford to wait that long for our bus fares, "
+            "so we stop coming."
+        ),
+        anonymous=True,
+        by=tom,
+    )
+    Concern.objects.filter(pk=concern.pk).update(reference_hash=hash_reference(DEMO_REFERENCE))
+    answer_concern(
+        concern,
+        response=(
+            "Thank you for telling us. From next month we pay expenses within 14 days of the claim, and you can "
+            "ask for bus fares before the meeting instead of after it."
+        ),
+        by=coordinator,
+    )

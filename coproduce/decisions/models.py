@@ -11,6 +11,7 @@ from coproduce.contributions.models import Contribution
 from coproduce.decisions.choices import (
     AgendaStatus,
     Channel,
+    ConcernAbout,
     ConcernStatus,
     DecisionMethod,
     DecisionStatus,
@@ -250,18 +251,25 @@ class DecisionRevision(models.Model):
 
 
 class Concern(models.Model):
-    """A concern about how a project or group is working, answered by a coordinator.
+    """A concern about a project or one of its groups, a person (such as a member of staff) or the
+    organisation, answered by a coordinator.
 
     An anonymous concern keeps no link to the person at all: no person, no user, no timestamp finer
     than the day (so it cannot be matched against sign-in records), and its audit event has no actor.
+    Its sender is given a reference code, once, to read the answer with; only the code's hash is kept.
     """
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="concerns")
+    about = models.CharField(max_length=20, choices=ConcernAbout.choices, default=ConcernAbout.PROJECT)
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="concerns")
     group = models.ForeignKey(ProjectGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Who a concern about a person is about, in the sender's words: a name or a role, never a record,
+    # so that raising a concern never shows anyone a list of staff.
+    about_person = models.CharField(max_length=200, blank=True)
     text = models.TextField()
     is_anonymous = models.BooleanField(default=False)
     raised_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="concerns")
     raised_on = models.DateField()
+    reference_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     status = models.CharField(max_length=20, choices=ConcernStatus.choices, default=ConcernStatus.OPEN)
     response = models.TextField(blank=True)
     responded_by = models.ForeignKey(
@@ -274,9 +282,24 @@ class Concern(models.Model):
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="concern_text_not_empty"),
             models.CheckConstraint(condition=models.Q(status__in=ConcernStatus.values), name="concern_status_valid"),
+            models.CheckConstraint(condition=models.Q(about__in=ConcernAbout.values), name="concern_about_valid"),
+            models.CheckConstraint(
+                condition=models.Q(about=ConcernAbout.PROJECT, project__isnull=False)
+                | (~models.Q(about=ConcernAbout.PROJECT) & models.Q(project__isnull=True, group__isnull=True)),
+                name="concern_project_only_when_about_a_project",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(about=ConcernAbout.PERSON) & ~models.Q(about_person=""))
+                | (~models.Q(about=ConcernAbout.PERSON) & models.Q(about_person="")),
+                name="concern_person_named_only_when_about_a_person",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(is_anonymous=True) | models.Q(raised_by__isnull=True),
                 name="concern_anonymous_has_no_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_anonymous=True) | models.Q(reference_hash__isnull=True),
+                name="concern_reference_only_when_anonymous",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status=ConcernStatus.ANSWERED) | ~models.Q(response=""),
@@ -285,7 +308,30 @@ class Concern(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Concern {self.pk} about {self.project}"
+        return f"Concern {self.pk} about {self.about_in_words()}"
+
+    def about_in_words(self) -> str:
+        """What the concern is about, as it follows "about": a project's title, a person, the organisation."""
+        if self.about == ConcernAbout.PERSON:
+            return f"a person ({self.about_person})"
+        if self.about == ConcernAbout.ORGANISATION:
+            return "the organisation"
+        return self.project.title if self.project is not None else "a project"
+
+
+class ReferenceMiss(models.Model):
+    """One reference typed on the public page that matched no concern, kept for an hour to limit how
+    many guesses come from one address. A reference that matches leaves no row: nothing here joins an
+    address to a concern."""
+
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    tried_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "tried_at"], name="reference_miss_ip_idx")]
+
+    def __str__(self) -> str:
+        return f"Unknown concern reference tried at {self.tried_at}"
 
 
 class AgendaItem(models.Model):

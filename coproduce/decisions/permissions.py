@@ -86,6 +86,8 @@ can_view_decision = is_signed_in & (is_coordinator | leads_decision_project | (m
 can_edit_decision = is_coordinator | (is_signed_in & leads_decision_project)
 can_publish_decision = can_edit_decision
 can_raise_concern = is_signed_in & has_own_record
+# Coordinators and admins see and answer every concern: about a project, a person or the organisation.
+# Nobody else does, so a concern about a person is never shown to that person by being about them.
 can_handle_concerns = is_coordinator
 can_propose_agenda_item = can_manage_group | (is_signed_in & sits_in_group)
 can_manage_agenda = can_manage_group

@@ -15,7 +15,7 @@ from coproduce.projects.models import ProjectRole
 def tell_person_concern_answered(*, concern_id: int) -> int:
     """Email the person who raised a named concern the coordinator's response. Returns emails sent.
 
-    Anonymous concerns have nobody to tell: their outcome is shown to the group instead.
+    Anonymous concerns have nobody to tell: their sender reads the answer with their reference.
     """
     concern = Concern.objects.select_related("raised_by", "project").get(pk=concern_id)
     person = concern.raised_by
@@ -24,7 +24,7 @@ def tell_person_concern_answered(*, concern_id: int) -> int:
     content = content_from_templates(
         "decisions/email/concern_answered",
         {"person": person, "concern": concern, "url": settings.SITE_URL + reverse("decisions:your_concerns")},
-        subject=f"Your concern about {concern.project.title} has a response",
+        subject=f"Your concern about {concern.about_in_words()} has a response",
     )
     return reached(send_message(person, content, topic="concern-answered"))
 

@@ -29,4 +29,5 @@ urlpatterns = [
     path("concerns/new/", concerns.concern_create, name="concern_create"),
     path("concerns/yours/", concerns.your_concerns, name="your_concerns"),
     path("concerns/<int:pk>/", concerns.concern_answer, name="concern_answer"),
+    path("concerns/reference/", concerns.concern_reference, name="concern_reference"),
 ]

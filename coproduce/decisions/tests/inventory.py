@@ -11,12 +11,15 @@ The world's project "Step-free bus stops" gets a steering group: Grace (chair), 
 its staff lead, so both lead; Priya sees the group's pages through her seat, not the whole project.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
+from playwright.sync_api import Page
 
 from coproduce.decisions.choices import (
+    ConcernAbout,
     ConcernStatus,
     DecisionMethod,
     DecisionStatus,
@@ -26,7 +29,8 @@ from coproduce.decisions.choices import (
     Stance,
 )
 from coproduce.decisions.models import AgendaItem, Concern, Decision, GroupMember, ProjectGroup, Proposal, Response
-from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
+from coproduce.decisions.references import hash_reference
+from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form
 
 LEADS = ("amina", "morgan", "dev")  # coordinators and the project's co-lead
 PROJECT_VIEWERS = ("amina", "sam", "morgan", "dev", "grace")
@@ -57,6 +61,7 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "decisions:concern_create": PERSONAS,
     "decisions:your_concerns": PERSONAS,
     "decisions:concern_answer": ("amina", "morgan"),
+    "decisions:concern_reference": ANYONE,
 }
 DOWNLOADS: dict[str, str] = {}
 NOT_PAGES: dict[str, str] = {}
@@ -130,6 +135,48 @@ def concern(world: World) -> Concern:
         defaults={"is_anonymous": True, "raised_on": timezone.localdate(), "status": ConcernStatus.OPEN},
     )
     return found
+
+
+# The reference of the world's anonymous concerns about the organisation and about a person; only
+# their hashes are stored, as for every reference.
+ANSWERED_REFERENCE = "K7QM-4RTX-9HCP"
+WAITING_REFERENCE = "W3NX-8PDA-6JRV"
+
+
+def concern_with_reference(world: World, reference: str) -> Concern:
+    answered = reference == ANSWERED_REFERENCE
+    found, _ = Concern.objects.get_or_create(
+        reference_hash=hash_reference(reference),
+        defaults={
+            "about": ConcernAbout.ORGANISATION if answered else ConcernAbout.PERSON,
+            "about_person": "" if answered else "The receptionist at the community centre",
+            "text": "Expenses take too long to be paid." if answered else "I was not given the quiet room I asked for.",
+            "is_anonymous": True,
+            "raised_on": timezone.localdate(),
+            "status": ConcernStatus.ANSWERED if answered else ConcernStatus.OPEN,
+            "response": "We now pay expenses within 14 days of the claim." if answered else "",
+            "responded_by": world.users["amina"] if answered else None,
+            "responded_at": timezone.now() if answered else None,
+        },
+    )
+    return found
+
+
+def read_by_reference(reference: str) -> Callable[[Page], None]:
+    """An action: type ``reference`` (as people might: lower case, spaces) and ask for the answer."""
+
+    def action(page: Page) -> None:
+        page.fill("#id_reference", reference.lower().replace("-", " "))
+        submit_empty_form(page)
+
+    return action
+
+
+def send_anonymously_about_the_organisation(page: Page) -> None:
+    page.check("#id_about_2")
+    page.fill("#id_text", "Letters from the office are hard to read.")
+    page.check("#id_anonymous_1")
+    submit_empty_form(page)
 
 
 def agenda_item(world: World) -> AgendaItem:
@@ -216,4 +263,28 @@ STATE_VISITS: tuple[Visit, ...] = (
     ),
     Visit("decisions:withdraw_response", "grace", kwargs=_on("decisions:withdraw_response"), state="has-response"),
     Visit("decisions:register", "grace", state="with-decisions", kwargs=lambda world: no_kwargs(decision(world))),
+    # An anonymous sender is shown their reference once, then reads the answer with it, signed in or not.
+    Visit("decisions:concern_create", "dev", state="sent-anonymously", action=send_anonymously_about_the_organisation),
+    Visit("decisions:concern_reference", None, state="errors", action=submit_empty_form),
+    Visit("decisions:concern_reference", None, state="not-found", action=read_by_reference("AAAA-BBBB-CCCC")),
+    Visit(
+        "decisions:concern_reference",
+        None,
+        kwargs=lambda world: no_kwargs(concern_with_reference(world, ANSWERED_REFERENCE)),
+        state="answered",
+        action=read_by_reference(ANSWERED_REFERENCE),
+    ),
+    Visit(
+        "decisions:concern_reference",
+        "grace",
+        kwargs=lambda world: no_kwargs(concern_with_reference(world, WAITING_REFERENCE)),
+        state="waiting",
+        action=read_by_reference(WAITING_REFERENCE),
+    ),
+    Visit(
+        "decisions:concern_answer",
+        "amina",
+        kwargs=lambda world: {"pk": concern_with_reference(world, WAITING_REFERENCE).pk},
+        state="about-a-person",
+    ),
 )

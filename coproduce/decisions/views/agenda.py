@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from coproduce.decisions import permissions, queries
-from coproduce.decisions.forms import AgendaItemForm, AgendaStatusForm
+from coproduce.decisions.forms.agenda import AgendaItemForm, AgendaStatusForm
 from coproduce.decisions.models import AgendaItem
 from coproduce.decisions.services.agenda import propose_agenda_item, set_agenda_status
 from coproduce.decisions.views.common import group_or_404, own_person

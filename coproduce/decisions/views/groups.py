@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from coproduce.decisions import permissions, queries
-from coproduce.decisions.forms import GroundRulesForm, GroupForm, GroupMemberForm
+from coproduce.decisions.forms.groups import GroundRulesForm, GroupForm, GroupMemberForm
 from coproduce.decisions.services.groups import add_group_member, create_group, update_ground_rules
 from coproduce.decisions.views.common import group_or_404, project_or_404
 from coproduce.forms import show_refusal, submitted

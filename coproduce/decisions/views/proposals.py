@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.decisions import permissions, queries, tallies
 from coproduce.decisions.choices import Method, Stance
-from coproduce.decisions.forms import ExtendForm, ProposalForm
+from coproduce.decisions.forms.proposals import ExtendForm, ProposalForm
 from coproduce.decisions.models import Proposal, ProposalOption, Response
 from coproduce.decisions.services.proposals import extend_closing, put_proposal
 from coproduce.decisions.views.common import group_or_404, own_person, proposal_or_404

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.decisions import permissions, queries
-from coproduce.decisions.forms import DecisionForm
+from coproduce.decisions.forms.register import DecisionForm
 from coproduce.decisions.models import Proposal
 from coproduce.decisions.services.register import publish_decision, save_decision
 from coproduce.decisions.views.common import PAGE_SIZE, decision_or_404, project_or_404

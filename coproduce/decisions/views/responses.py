@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from coproduce.decisions import permissions
 from coproduce.decisions.choices import Channel
-from coproduce.decisions.forms import ResponseForm
+from coproduce.decisions.forms.responses import ResponseForm
 from coproduce.decisions.models import Proposal, Response
 from coproduce.decisions.services.responses import respond as give_response
 from coproduce.decisions.services.responses import withdraw_response as take_back_response

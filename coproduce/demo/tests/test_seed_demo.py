@@ -43,6 +43,16 @@ def test_seed_demo_prints_the_sign_ins(db, capsys):
     assert f"Password for every demo account: {DEMO_PASSWORD}" in out
 
 
+def test_seed_demo_prints_a_reference_that_reads_an_answered_anonymous_concern(db, capsys, client):
+    from coproduce.decisions.demo import DEMO_REFERENCE
+
+    call_command("seed_demo")
+
+    assert f"/decisions/concerns/reference/ with the reference {DEMO_REFERENCE}" in capsys.readouterr().out
+    response = client.post("/decisions/concerns/reference/", {"reference": DEMO_REFERENCE})
+    assert "we pay expenses within 14 days" in response.content.decode()
+
+
 def test_seed_demo_records_access_needs_with_consent(db):
     from coproduce.people.models import Need, Purpose
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
+from coproduce.decisions.choices import ConcernAbout
 from coproduce.decisions.models import Concern
 from coproduce.decisions.services.concerns import answer_concern
 from coproduce.decisions.tests.helpers import page
@@ -16,10 +17,15 @@ pytestmark = pytest.mark.django_db
 def test_anonymous_concern_stores_no_link_to_the_person(bus_stops, grace, client_for, everyone):
     response = client_for(grace).post(
         reverse("decisions:concern_create"),
-        {"project": bus_stops.pk, "text": "Meetings start too early for the accessible bus.", "anonymous": "anonymous"},
+        {
+            "about": "project",
+            "project": bus_stops.pk,
+            "text": "Meetings start too early for the accessible bus.",
+            "anonymous": "anonymous",
+        },
     )
 
-    assert response.status_code == 302
+    assert response.status_code == 200
     concern = Concern.objects.get()
     person_id = grace.person.pk
     assert concern.raised_by_id is None
@@ -43,7 +49,7 @@ def test_anonymous_concern_stores_no_link_to_the_person(bus_stops, grace, client
 def test_anonymous_concern_answer_emails_nobody(bus_stops, grace, amina):
     from coproduce.decisions.services.concerns import raise_concern
 
-    concern = raise_concern(bus_stops, text="x", anonymous=True, by=grace)
+    concern, _ = raise_concern(bus_stops, text="x", anonymous=True, by=grace)
     answer_concern(concern, response="We moved the start time.", by=amina)
 
     assert not AuditEvent.objects.filter(actor=grace).exists()
@@ -54,7 +60,7 @@ def test_anonymous_concern_answer_emails_nobody(bus_stops, grace, amina):
 def test_named_concern_is_answered_by_email_and_on_your_concerns(bus_stops, grace, amina, client_for):
     from coproduce.decisions.services.concerns import raise_concern
 
-    concern = raise_concern(bus_stops, text="The room is too noisy.", anonymous=False, by=grace)
+    concern, _ = raise_concern(bus_stops, text="The room is too noisy.", anonymous=False, by=grace)
     assert AuditEvent.objects.get(action="decisions.concern_raised").actor == grace
     answer_concern(concern, response="We booked a quiet room.", by=amina)
     run_worker()
@@ -71,3 +77,83 @@ def test_concern_form_needs_a_choice_and_writes_nothing(bus_stops, grace, client
     assert "Say what your concern is" in page(response)
     assert "Choose whether to give your name" in page(response)
     assert not Concern.objects.exists()
+
+
+def test_concern_can_be_about_a_person_or_the_organisation(grace, amina, client_for):
+    client = client_for(grace)
+
+    about_person = client.post(
+        reverse("decisions:concern_create"),
+        {
+            "about": "person",
+            "about_person": "The receptionist",
+            "text": "I was spoken to rudely.",
+            "anonymous": "named",
+        },
+    )
+    about_organisation = client.post(
+        reverse("decisions:concern_create"),
+        {"about": "organisation", "text": "Payments always come late.", "anonymous": "named"},
+    )
+
+    assert about_person.status_code == about_organisation.status_code == 302
+    assert list(Concern.objects.order_by("id").values_list("about", "about_person", "project")) == [
+        ("person", "The receptionist", None),
+        ("organisation", "", None),
+    ]
+    listing = page(client_for(amina).get(reverse("decisions:concerns")))
+    assert "A person (The receptionist)" in listing
+    assert "The organisation" in listing
+    yours = page(client.get(reverse("decisions:your_concerns")))
+    assert "A person (The receptionist)" in yours
+    assert "The organisation" in yours
+
+
+def test_concern_form_shows_every_follow_up_and_no_list_of_people(bus_stops, grace, amina, client_for):
+    html = page(client_for(grace).get(reverse("decisions:concern_create")))
+
+    # Without JavaScript every follow-up shows; who a person concern is about is typed, never picked.
+    assert 'name="project"' in html
+    assert '<input type="text" name="about_person"' in html
+    assert amina.person.full_name not in html
+
+
+def test_concern_form_asks_for_what_the_choice_needs(bus_stops, grace, client_for):
+    client = client_for(grace)
+
+    no_project = page(
+        client.post(reverse("decisions:concern_create"), {"about": "project", "text": "x", "anonymous": "named"})
+    )
+    no_person = page(
+        client.post(reverse("decisions:concern_create"), {"about": "person", "text": "x", "anonymous": "named"})
+    )
+    no_choice = page(client.post(reverse("decisions:concern_create"), {"text": "x", "anonymous": "named"}))
+
+    assert "Choose the project your concern is about" in no_project
+    assert "Say who your concern is about" in no_person
+    assert "Choose what your concern is about" in no_choice
+    assert not Concern.objects.exists()
+
+
+def test_concern_about_a_person_is_shown_only_to_those_who_handle_concerns(bus_stops, grace, client_for, everyone):
+    from coproduce.decisions.services.concerns import raise_concern
+
+    concern, _ = raise_concern(
+        None,
+        about=ConcernAbout.PERSON,
+        about_person="Dev Patel",
+        text="Dev shouts in meetings.",
+        anonymous=False,
+        by=grace,
+    )
+
+    for persona in ("amina", "morgan"):
+        assert "Dev shouts" in page(
+            client_for(everyone[persona]).get(reverse("decisions:concern_answer", args=[concern.pk]))
+        )
+    for persona in ("dev", "tom", "priya", "sam"):
+        client = client_for(everyone[persona])
+        assert client.get(reverse("decisions:concerns")).status_code == 403
+        assert client.get(reverse("decisions:concern_answer", args=[concern.pk])).status_code == 403
+        assert "Dev shouts" not in page(client.get(reverse("decisions:your_concerns")))
+        assert "Dev shouts" not in page(client.get(reverse("home")))

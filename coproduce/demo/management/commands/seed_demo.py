@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
@@ -192,3 +193,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {persona.email:<22} {persona.preferred_name}, {persona.about}")
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
         self.stdout.write("Or ask for an emailed sign-in link: the email is printed in this terminal.")
+        self.stdout.write(
+            "Read the answer to an anonymous concern, without signing in, at "
+            f"http://127.0.0.1:8000{reverse('decisions:concern_reference')} with the reference "
+            f"{decisions_demo.DEMO_REFERENCE}"
+        )

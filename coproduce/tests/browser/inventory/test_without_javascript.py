@@ -62,3 +62,34 @@ def test_without_javascript_every_page_loads(visit, site: Site, db):
     assert response is not None
     assert response.status == visit.status
     expect(site.page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_without_javascript_an_anonymous_concern_about_a_person_is_answered_and_read_by_reference(site: Site, db):
+    from coproduce.decisions.models import Concern
+    from coproduce.decisions.services.concerns import answer_concern
+
+    page = site.page
+    site.sign_in("grace")
+    page.goto(reverse("decisions:concern_create"))
+    # Every follow-up field shows without JavaScript; the choice decides which one is needed.
+    page.get_by_label("A person, for example a member of staff").check()
+    page.get_by_label("Who is it about? (if it is about a person)").fill("The receptionist")
+    page.get_by_label("What is your concern?").fill("I was not given the quiet room I asked for.")
+    page.get_by_label("No. Send it anonymously", exact=False).check()
+    page.get_by_role("button", name="Send concern").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Concern sent anonymously")
+    reference = page.locator(".govuk-panel__body strong").inner_text()
+    answer_concern(
+        Concern.objects.get(about_person="The receptionist"),
+        response="We have booked it.",
+        by=site.world.users["amina"],
+    )
+
+    page.context.clear_cookies()  # signed out: the reference is all it takes
+    page.goto(reverse("decisions:concern_reference"))
+    page.get_by_label("Reference").fill(reference.lower().replace("-", ""))
+    page.get_by_role("button", name="Show the answer").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your concern")
+    expect(page.locator("main")).to_contain_text("We have booked it.")
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)

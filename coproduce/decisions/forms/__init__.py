@@ -1,0 +1,1 @@
+"""Forms for groups, proposals, responses, decisions, concerns and agenda items, one module for each."""
