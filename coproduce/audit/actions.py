@@ -80,6 +80,7 @@ ACTIONS: frozenset[str] = frozenset(
         # newsletters
         "newsletters.newsletter_sent",
         # payments
+        "payments.bank_details_received",
         "payments.claim_approved",
         "payments.claim_paid",
         "payments.claim_rejected",

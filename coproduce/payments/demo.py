@@ -1,16 +1,20 @@
 """The payments part of the demo data (called by `seed_demo`; running it again changes nothing).
 
 An example rate card (clearly labelled as an example), the bus stop walkabout a week ago with Dev and
-Grace attending, offers for both, and Grace's claim for travel after she declined payment.
+Grace attending, offers for both, Dev's choice of bank transfer (so finance sees "bank details needed"
+and Dev is told what happens next), Grace's claim for travel after she declined payment, and a second
+walkabout three days ago that Dev and Grace attended, still waiting for its payment offers.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.contributions.demo import PROJECT_TITLE
 from coproduce.contributions.demo import walkabout as past_workshop
-from coproduce.involvement.models import Attendance
+from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.services.claims import add_expense, submit_claim
@@ -33,6 +37,7 @@ EXAMPLE_RATES = [
     RateLine("steering_group", RateBasis.HOURLY, Decimal("25.00"), Decimal("25.00")),
     RateLine("training", RateBasis.HOURLY, Decimal("20.00")),
 ]
+SECOND_WALKABOUT_TITLE = "Bus stop walkabout: the station end"
 EXPENSES_COVERED = (
     "Travel (public transport, taxis if you need them, or 45p a mile by car), carer or personal "
     "assistant cover, childcare, and £5 towards data or Wi-Fi for online activities."
@@ -65,6 +70,11 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
         )
     if walkabout.has_started():
         make_offers(walkabout, by=coordinator)
+    dev_offer = PaymentOffer.objects.filter(attendance__activity=walkabout, attendance__person=people["dev"]).first()
+    dev_user = people["dev"].user
+    if dev_offer is not None and dev_user is not None and dev_offer.status == OfferStatus.OFFERED:
+        decide_offer(dev_offer, method="bank_transfer", by=dev_user)
+    awaiting_offers(project, coordinator, people)
     grace = people["grace"]
     grace_user = grace.user
     offer = PaymentOffer.objects.filter(attendance__activity=walkabout, attendance__person=grace).first()
@@ -82,3 +92,28 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
                 by=grace_user,
             )
         submit_claim(offer.attendance, by=grace_user)
+
+
+def awaiting_offers(project: Project, coordinator: User, people: dict[str, Person]) -> Activity:
+    """A second walkabout three days ago that Dev and Grace attended: no payment offers yet."""
+    starts = (timezone.localtime() - timedelta(days=3)).replace(hour=14, minute=0, second=0, microsecond=0)
+    activity, _ = Activity.objects.get_or_create(
+        title=SECOND_WALKABOUT_TITLE,
+        defaults={
+            "project": project,
+            "stage": "development",
+            "kind": "workshop",
+            "description": "We walk to the bus stops by the station together and say what needs to change.",
+            "format": "in_person",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=1, minutes=30),
+            "venue": "Riverside Station forecourt",
+            "planned_rung": "co_design",
+            "created_by": coordinator,
+        },
+    )
+    for key in ("dev", "grace"):
+        Attendance.objects.get_or_create(
+            activity=activity, person=people[key], defaults={"minutes": 90, "recorded_by": coordinator}
+        )
+    return activity

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from coproduce.payments.choices import PaymentMethod
 from coproduce.payments.models import Claim
 from coproduce.payments.money import to_pence
 from coproduce.payments.queries import Statement, finance_claims
@@ -27,6 +28,7 @@ FINANCE_HEADERS = [
     "Expenses already paid or booked by us (£)",
     "To pay to the person (£)",
     "How paid",
+    "Bank details",
     "Status",
     "Claimed on",
     "Approved on",
@@ -57,6 +59,14 @@ def statement_csv(found: Statement) -> bytes:
     return write_csv(STATEMENT_HEADERS, statement_rows(found))
 
 
+def _bank_details(claim: Claim) -> str:
+    """For a bank transfer: "Needed", or the day finance recorded them as received (never the details)."""
+    if claim.method != PaymentMethod.BANK_TRANSFER:
+        return ""
+    record = getattr(claim.attendance.person, "bank_details_record", None)
+    return f"Received {record.received_on.isoformat()}" if record is not None else "Needed"
+
+
 def _finance_row(claim: Claim) -> list[WrittenCell]:
     person = claim.attendance.person
     activity = claim.attendance.activity
@@ -73,6 +83,7 @@ def _finance_row(claim: Claim) -> list[WrittenCell]:
         to_pence(expenses - claim.repaid_expenses),  # type: ignore[attr-defined]
         to_pence(claim.to_pay),  # type: ignore[attr-defined]
         claim.get_method_display() if claim.method else "Expenses only",
+        _bank_details(claim),
         claim.get_status_display(),
         _day(timezone.localdate(claim.submitted_at) if claim.submitted_at else None),
         _day(timezone.localdate(claim.decided_at) if claim.decided_at else None),

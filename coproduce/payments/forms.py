@@ -237,6 +237,14 @@ class MarkPaidForm(forms.Form):
     )
 
 
+class BankDetailsReceivedForm(forms.Form):
+    received_on = GovUKDateField(
+        label="When did you get their bank details?",
+        help_text="For example, 27 3 2027.",
+        error_messages={"required": "Enter the day you got their bank details"},
+    )
+
+
 class FinanceExportForm(forms.Form):
     starts_on = GovUKDateField(
         label="From",

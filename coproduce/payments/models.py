@@ -10,6 +10,7 @@ from django.db.models.functions import Now
 from coproduce.involvement.choices import ActivityKind
 from coproduce.involvement.models import Attendance
 from coproduce.payments.choices import ClaimStatus, ExpenseKind, OfferStatus, PaymentMethod, RateBasis
+from coproduce.people.models import Person
 
 # A ceiling the database holds whatever the configurable limits say: no single amount near £100,000.
 MONEY_CEILING = 100_000
@@ -225,3 +226,22 @@ class ExpenseItem(models.Model):
     @property
     def is_repaid_to_person(self) -> bool:
         return not (self.is_paid_in_advance or self.is_booked_by_us)
+
+
+class BankDetailsRecord(models.Model):
+    """That our finance team has taken a person's bank details, and on what day: never the details.
+
+    Finance takes them by phone or by letter and keeps them in its own payment system (ADR 0013), so
+    Coproduce holds no account numbers to lose.
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="bank_details_record")
+    received_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(db_default=Now(), editable=False)
+
+    class Meta:
+        ordering = ["-received_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Bank details received for person {self.person_id}"

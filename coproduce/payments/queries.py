@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from coproduce.involvement.models import Activity, Attendance
-from coproduce.payments.choices import ClaimStatus
+from coproduce.payments.choices import ClaimStatus, OfferStatus, PaymentMethod
 from coproduce.payments.conf import payment_days
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.money import tax_year_bounds, to_pence
@@ -78,6 +78,25 @@ def expense_only_involvements(person: Person) -> list[Attendance]:
         .select_related("activity")
         .order_by("-activity__starts_at", "-id")
     )
+
+
+def bank_details_needed(limit: int = 100) -> list[PaymentOffer]:
+    """Offers accepted by bank transfer, not yet paid, of people whose bank details finance has not
+    recorded as received: one row a person (their first such offer), oldest choice first."""
+    offers = (
+        PaymentOffer.objects.filter(
+            status=OfferStatus.ACCEPTED,
+            method=PaymentMethod.BANK_TRANSFER,
+            attendance__person__bank_details_record__isnull=True,
+        )
+        .exclude(attendance__claim__status=ClaimStatus.PAID)
+        .select_related("attendance__person", "attendance__activity")
+        .order_by("decided_at", "id")[:limit]
+    )
+    first: dict[int, PaymentOffer] = {}
+    for offer in offers:
+        first.setdefault(offer.attendance.person_id, offer)
+    return list(first.values())
 
 
 def claim_with_items(pk: int) -> Claim | None:
@@ -200,6 +219,6 @@ def finance_claims(starts_on: date, ends_on: date) -> QuerySet[Claim]:
                 decided_at__date__range=(starts_on, ends_on),
             )
         )
-        .select_related("attendance__person", "attendance__activity__project")
+        .select_related("attendance__person__bank_details_record", "attendance__activity__project")
         .order_by("decided_at", "id")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.payments.views import approval, claims, offers, rates, statements
+from coproduce.payments.views import approval, bank_details, claims, offers, rates, statements
 
 app_name = "payments"
 
@@ -15,9 +15,11 @@ urlpatterns = [
     path("statements/<int:pk>/<int:year>.pdf", statements.statement_pdf, name="statement_pdf"),
     path("statements/<int:pk>/<int:year>.csv", statements.statement_csv_download, name="statement_csv"),
     path("activities/<int:pk>/", offers.activity_payments_page, name="activity"),
+    path("involvements/<int:pk>/offer/", offers.offer_one, name="offer_one"),
     path("claims/", approval.claims, name="claims"),
     path("claims/<int:pk>/", approval.claim_review, name="claim_review"),
     path("claims/<int:pk>/paid/", approval.claim_paid, name="claim_paid"),
+    path("people/<int:pk>/bank-details/", bank_details.bank_details, name="bank_details"),
     path("export/", statements.finance_export, name="export"),
     path("rate-cards/", rates.rate_card_list, name="rate_cards"),
     path("rate-cards/new/", rates.rate_card_create, name="rate_card_create"),

@@ -11,6 +11,7 @@ attended, under an example rate card, with an offer for each. Grace's claim (tra
 is made only for the pages that need it.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,9 +23,11 @@ from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
 from coproduce.payments.models import Claim, PaymentOffer, RateCard
 from coproduce.payments.money import tax_year_of
+from coproduce.payments.services.bank_details import record_bank_details_received
 from coproduce.payments.services.claims import add_expense, approve_claim, submit_claim
 from coproduce.payments.services.offers import decide_offer, make_offers
 from coproduce.payments.services.rates import RateLine, create_rate_card
+from coproduce.people.models import PaymentPreference
 from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, submit_empty_form  # noqa: F401
 
 WALKABOUT = "Bus stop walkabout: what needs to change"
@@ -46,12 +49,19 @@ def walkabout(world: World) -> Activity:
             is_example=True,
             by=world.users["morgan"],
         )
-    starts = (timezone.localtime() - timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
+    activity = attended_workshop(world, WALKABOUT, days_ago=7)
+    make_offers(activity, by=world.users["amina"])
+    return activity
+
+
+def attended_workshop(world: World, title: str, *, days_ago: int) -> Activity:
+    """A two-hour workshop ``days_ago`` days ago that Dev and Grace attended (no offers)."""
+    starts = (timezone.localtime() - timedelta(days=days_ago)).replace(hour=10, minute=0, second=0, microsecond=0)
     activity = Activity.objects.create(
         project=world.project,
         stage="development",
         kind="workshop",
-        title=WALKABOUT,
+        title=title,
         description="We walk to the bus stops together.",
         format="in_person",
         starts_at=starts,
@@ -64,7 +74,6 @@ def walkabout(world: World) -> Activity:
         Attendance.objects.create(
             activity=activity, person=world.users[key].person, minutes=120, recorded_by=world.users["amina"]
         )
-    make_offers(activity, by=world.users["amina"])
     return activity
 
 
@@ -98,6 +107,7 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "payments:activity": COORDINATOR_ONLY,
     "payments:claims": COORDINATOR_ONLY,
     "payments:claim_review": COORDINATOR_ONLY,
+    "payments:bank_details": COORDINATOR_ONLY,
     "payments:claim_paid": COORDINATOR_ONLY,
     "payments:export": COORDINATOR_ONLY,
     "payments:rate_cards": COORDINATOR_ONLY,
@@ -112,8 +122,9 @@ DOWNLOADS: dict[str, str] = {
 }
 NOT_PAGES: dict[str, str] = {
     "payments:expense_remove": "the Remove button beside each expense on payments:claim",
+    "payments:offer_one": "the Offer payment button beside each person without an offer on payments:activity",
 }
-PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ("payments:expense_remove", "payments:receipt")
+PERMISSIONS_TESTED_ELSEWHERE: tuple[str, ...] = ("payments:expense_remove", "payments:receipt", "payments:offer_one")
 
 
 def object_kwargs(url_name: str, world: World) -> dict[str, Any] | None:
@@ -125,6 +136,8 @@ def object_kwargs(url_name: str, world: World) -> dict[str, Any] | None:
         return {"pk": world.users["dev"].person.pk, "year": tax_year_of(timezone.localdate())}
     if url_name == "payments:activity":
         return {"pk": walkabout(world).pk}
+    if url_name == "payments:bank_details":
+        return {"pk": world.users["dev"].person.pk}
     if url_name == "payments:claim_review":
         return {"pk": graces_claim(world).pk}
     if url_name == "payments:claim_paid":
@@ -138,10 +151,37 @@ def with_graces_claim(world: World) -> dict[str, Any]:
     return {}
 
 
-def clear_paid_date_and_submit(page: Page) -> None:
-    """The day it was paid is filled in as today: clear it, then send the form."""
-    page.fill("#id_paid_on", "")
-    submit_empty_form(page)
+def clear_date_and_submit(field: str) -> Callable[[Page], None]:
+    """The day (paid, bank details received) is filled in as today: clear it, then send the form."""
+
+    def action(page: Page) -> None:
+        page.fill(f"#id_{field}", "")
+        submit_empty_form(page)
+
+    return action
+
+
+def awaiting_offers(world: World) -> dict[str, Any]:
+    """A second past workshop that Dev and Grace attended, with no offers yet; Grace said on her profile
+    that she does not want to be paid."""
+    walkabout(world)
+    grace = world.users["grace"].person
+    grace.payment_preference = PaymentPreference.DECLINE
+    grace.save(update_fields=["payment_preference"])
+    activity = attended_workshop(world, "Bus stop walkabout: the second street", days_ago=6)
+    return {"pk": activity.pk}
+
+
+def dev_chose_bank_transfer(world: World) -> dict[str, Any]:
+    """Dev accepts his offer by bank transfer; no URL kwargs."""
+    decide_offer(offer_of(world, "dev"), method="bank_transfer", by=world.users["dev"])
+    return {}
+
+
+def devs_bank_details_received(world: World) -> dict[str, Any]:
+    dev_chose_bank_transfer(world)
+    record_bank_details_received(world.users["dev"].person, received_on=timezone.localdate(), by=world.users["amina"])
+    return {"pk": world.users["dev"].person.pk}
 
 
 def _kwargs(url_name: str) -> Any:
@@ -152,6 +192,17 @@ STATE_VISITS: tuple[Visit, ...] = (
     Visit("payments:yours", "tom", state="empty"),
     Visit("payments:yours", "grace", state="claimed", kwargs=with_graces_claim),
     Visit("payments:claims", "amina", state="with-claim", kwargs=with_graces_claim),
+    Visit("payments:activity", "amina", state="awaiting-offers", kwargs=awaiting_offers),
+    Visit("payments:claims", "amina", state="bank-details-needed", kwargs=dev_chose_bank_transfer),
+    Visit("payments:yours", "dev", state="bank-details-needed", kwargs=dev_chose_bank_transfer),
+    Visit("payments:bank_details", "amina", state="received", kwargs=devs_bank_details_received),
+    Visit(
+        "payments:bank_details",
+        "amina",
+        kwargs=_kwargs("payments:bank_details"),
+        state="errors",
+        action=clear_date_and_submit("received_on"),
+    ),
     Visit("payments:claim", "grace", state="sent", kwargs=lambda world: {"pk": graces_claim(world).attendance_id}),
     *(
         Visit(name, persona, kwargs=_kwargs(name), state="errors", action=submit_empty_form)
@@ -168,7 +219,7 @@ STATE_VISITS: tuple[Visit, ...] = (
         "amina",
         kwargs=_kwargs("payments:claim_paid"),
         state="errors",
-        action=clear_paid_date_and_submit,
+        action=clear_date_and_submit("paid_on"),
     ),
     Visit("payments:export", "amina", state="errors", action=submit_empty_form),
     Visit("payments:rate_card_create", "morgan", state="errors", action=submit_empty_form),

@@ -15,7 +15,7 @@ from coproduce.payments.forms import ClaimDecisionForm, MarkPaidForm
 from coproduce.payments.models import Claim
 from coproduce.payments.money import tax_year_of
 from coproduce.payments.permissions import can_manage_payments, can_view_claim
-from coproduce.payments.queries import claim_with_items, claims_to_handle, is_overdue
+from coproduce.payments.queries import bank_details_needed, claim_with_items, claims_to_handle, is_overdue
 from coproduce.payments.refusals import PaymentRefused
 from coproduce.payments.services.claims import approve_claim, mark_paid, reject_claim
 
@@ -29,7 +29,11 @@ def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     for item in page.object_list:
         item.is_overdue = is_overdue(item, days=days, today=today)  # type: ignore[attr-defined]
-    return render(request, "payments/claims.html", {"page": page, "days": days})
+    return render(
+        request,
+        "payments/claims.html",
+        {"page": page, "days": days, "bank_details_needed": bank_details_needed()},
+    )
 
 
 def _claim_for(user: User, pk: int) -> Claim:

@@ -7,15 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
 from coproduce.forms import ConfirmForm, show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.involvement.models import Activity
+from coproduce.involvement.models import Activity, Attendance
 from coproduce.payments import conf
-from coproduce.payments.choices import ClaimStatus, OfferStatus
+from coproduce.payments.choices import ClaimStatus, OfferStatus, PaymentMethod
 from coproduce.payments.forms import OfferDecisionForm
-from coproduce.payments.models import Claim, PaymentOffer
+from coproduce.payments.models import BankDetailsRecord, Claim, PaymentOffer
+from coproduce.payments.money import pounds
 from coproduce.payments.permissions import can_decide_offer, can_manage_payments
 from coproduce.payments.queries import (
     activity_payments,
@@ -25,7 +27,15 @@ from coproduce.payments.queries import (
     paid_tax_years,
 )
 from coproduce.payments.refusals import PaymentRefused
-from coproduce.payments.services.offers import decide_offer, is_paid_involvement, make_offers
+from coproduce.payments.services.offers import (
+    activity_day,
+    decide_offer,
+    is_paid_involvement,
+    make_offer,
+    make_offers,
+    offer_plan,
+)
+from coproduce.payments.views.bank_details import next_step
 from coproduce.pdf import pdf_response, render_pdf
 from coproduce.people.models import Person
 
@@ -35,17 +45,48 @@ def your_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
     if person is None:
         raise PermissionDenied
     claims = claims_of(person)
+    offers = offers_of(person)
     return render(
         request,
         "payments/your_payments.html",
         {
             "person": person,
-            "offers": offers_of(person),
+            "offers": offers,
+            "bank_details": _bank_details_news(person, offers),
             "claims": claims,
             "expense_only": [a for a in expense_only_involvements(person) if is_paid_involvement(a)],
             "tax_years": paid_tax_years(person),
         },
     )
+
+
+def _bank_details_news(person: Person, offers: list[PaymentOffer]) -> str:
+    """For someone waiting to be paid by bank transfer: what happens next, or that we have their details."""
+    waiting = any(
+        offer.method == PaymentMethod.BANK_TRANSFER
+        and getattr(getattr(offer.attendance, "claim", None), "status", None) != ClaimStatus.PAID
+        for offer in offers
+    )
+    if not waiting:
+        return ""
+    if BankDetailsRecord.objects.filter(person=person).exists():
+        return "Our finance team has your bank details. You do not need to send them again."
+    return next_step(person)
+
+
+def _choice_saved(offer: PaymentOffer, person: Person, *, is_self: bool) -> str:
+    if offer.status == OfferStatus.ACCEPTED:
+        method = offer.get_method_display().lower()
+        needs_details = (
+            offer.method == PaymentMethod.BANK_TRANSFER and not BankDetailsRecord.objects.filter(person=person).exists()
+        )
+        if not is_self:
+            after = " The claims list shows that we need their bank details." if needs_details else ""
+            return f"{person.full_name}'s choice is saved: {method}.{after}"
+        return f"Your choice is saved: {method}." + (f" {next_step(person)}" if needs_details else "")
+    if is_self:
+        return "Your choice is saved: you do not want to be paid. You can still claim expenses."
+    return f"{person.full_name}'s choice is saved: they do not want to be paid."
 
 
 def _offer(user: User, pk: int) -> PaymentOffer:
@@ -71,19 +112,7 @@ def offer_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             show_refusal(form, refusal)
         else:
             offer.refresh_from_db()
-            if offer.status == OfferStatus.ACCEPTED:
-                text = (
-                    f"Your choice is saved: {offer.get_method_display().lower()}."
-                    if is_self
-                    else (f"{person.full_name}'s choice is saved: {offer.get_method_display().lower()}.")
-                )
-            else:
-                text = (
-                    "Your choice is saved: you do not want to be paid. You can still claim expenses."
-                    if is_self
-                    else f"{person.full_name}'s choice is saved: they do not want to be paid."
-                )
-            messages.success(request, text)
+            messages.success(request, _choice_saved(offer, person, is_self=is_self))
             if is_self:
                 return redirect("payments:claim", pk=offer.attendance_id)
             return redirect("payments:activity", pk=offer.attendance.activity_id)
@@ -120,7 +149,8 @@ def jobcentre_letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 
 def activity_payments_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Payments for one activity: who attended, their offer and claim, and "Make payment offers"."""
+    """Payments for one activity: who attended, their offer and claim, the rule for offers and the button
+    that offers payment to everyone waiting for one."""
     require(can_manage_payments(request.user))
     activity = get_object_or_404(Activity.objects.select_related("project"), pk=pk)
     form = ConfirmForm(submitted(request))
@@ -135,14 +165,36 @@ def activity_payments_page(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
                 request,
                 f"{count} payment {'offer is' if count == 1 else 'offers are'} made."
                 if count
-                else "Everyone who can be paid already has an offer.",
+                else "Nobody is waiting for a payment offer.",
             )
             return redirect("payments:activity", pk=activity.pk)
     attendances = activity_payments(activity)
+    plan = offer_plan(activity, attendances)
     for attendance in attendances:
         attendance.is_paid_kind = is_paid_involvement(attendance)  # type: ignore[attr-defined]
+        attendance.is_not_wanted = attendance in plan.not_wanted  # type: ignore[attr-defined]
     return render(
         request,
         "payments/activity_payments.html",
-        {"activity": activity, "attendances": attendances, "form": form, "has_started": activity.has_started()},
+        {
+            "activity": activity,
+            "attendances": attendances,
+            "plan": plan,
+            "day": activity_day(activity),
+            "form": form,
+        },
     )
+
+
+@require_POST
+def offer_one(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Offer payment to one person who attended (the button beside their name)."""
+    require(can_manage_payments(request.user))
+    attendance = get_object_or_404(Attendance.objects.select_related("person", "activity"), pk=pk)
+    try:
+        offer = make_offer(attendance, by=request.user)
+    except PaymentRefused as refusal:
+        messages.success(request, refusal.message)
+    else:
+        messages.success(request, f"{attendance.person.full_name} is offered {pounds(offer.amount)}.")
+    return redirect("payments:activity", pk=attendance.activity_id)

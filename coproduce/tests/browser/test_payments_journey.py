@@ -68,7 +68,7 @@ def check(page: Page, title: str) -> None:
 def answer_offer(page: Page, choice: str) -> None:
     """From "Your payments", open the walkabout's offer, read the benefits notice and choose."""
     check(page, "Your payments")
-    press(page, page.get_by_role("link", name=WALKABOUT))
+    press(page, page.get_by_role("link", name=WALKABOUT, exact=True))
     check(page, f"Payment for {WALKABOUT}")
     expect(page.get_by_role("heading", name="Before you choose: payments and benefits")).to_be_visible()
     expect(page.get_by_role("link", name="Download the letter for the Jobcentre (PDF)")).to_be_visible()
@@ -101,7 +101,7 @@ def test_offers_choices_claims_approval_and_payment(page: Page, sign_in_as):
     sign_in_as(world.users["amina"])
     page.goto(reverse("payments:activity", kwargs={"pk": walkabout.pk}))
     check(page, "Payments for this activity")
-    press(page, page.get_by_role("button", name="Make payment offers"))
+    press(page, page.get_by_role("button", name="Offer payment to 2 people who attended"))
     expect(page.get_by_text("2 payment offers are made.")).to_be_visible()
     check(page, "Payments for this activity")
 

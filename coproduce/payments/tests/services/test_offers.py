@@ -10,9 +10,11 @@ from django.utils import timezone
 from coproduce.involvement.tests.factories import ActivityFactory, AttendanceFactory
 from coproduce.payments.choices import OfferStatus, RateBasis
 from coproduce.payments.models import PaymentOffer, Rate
+from coproduce.payments.queries import activity_payments
 from coproduce.payments.refusals import PaymentRefused
-from coproduce.payments.services.offers import decide_offer, make_offers
+from coproduce.payments.services.offers import decide_offer, make_offer, make_offers, offer_plan
 from coproduce.payments.tests.conftest import events, make_card
+from coproduce.people.models import PaymentPreference
 from coproduce.people.tests.factories import PersonFactory
 
 
@@ -126,3 +128,74 @@ def test_someone_else_cannot_answer_an_offer(offers, grace):
 def test_database_refuses_acceptance_without_a_method(offers):
     with pytest.raises(IntegrityError), transaction.atomic():
         PaymentOffer.objects.filter(pk=offers["dev"].pk).update(status="accepted", decided_at=timezone.now())
+
+
+def said_no_to_payment(person) -> None:
+    person.payment_preference = PaymentPreference.DECLINE
+    person.save(update_fields=["payment_preference"])
+
+
+def test_make_offers_skips_people_who_said_they_do_not_want_to_be_paid(dev_attended, grace_attended, amina):
+    said_no_to_payment(grace_attended.person)
+
+    made = make_offers(dev_attended.activity, by=amina)
+
+    assert [offer.attendance for offer in made] == [dev_attended]
+    assert not PaymentOffer.objects.filter(attendance=grace_attended).exists()
+    assert len(events("payments.offer_made")) == 1
+
+
+def test_offer_plan_says_who_is_offered_at_what_rate_and_who_is_left_out(
+    dev_attended, grace_attended, offers, walkabout, amina, rate_card
+):
+    newcomer = AttendanceFactory.create(
+        activity=walkabout, person=PersonFactory.create(kind="carer"), minutes=60, recorded_by=amina
+    )
+    decliner = AttendanceFactory.create(
+        activity=walkabout, person=PersonFactory.create(kind="member"), minutes=60, recorded_by=amina
+    )
+    said_no_to_payment(decliner.person)
+    AttendanceFactory.create(activity=walkabout, person=amina.person, minutes=120, recorded_by=amina)
+
+    plan = offer_plan(walkabout, activity_payments(walkabout))
+
+    assert plan.problem == ""
+    assert plan.rate is not None
+    assert (plan.card, plan.rate.amount, plan.rate.basis) == (rate_card, Decimal("25.00"), RateBasis.HOURLY)
+    assert plan.to_offer == [newcomer]
+    assert plan.not_wanted == [decliner]
+    assert sorted(a.pk for a in plan.already_offered) == [dev_attended.pk, grace_attended.pk]
+
+
+def test_offer_plan_says_why_no_offer_can_be_made_without_a_rate(amina, bus_stops, rate_card, dev):
+    starts = timezone.now() - timedelta(days=3)
+    meeting = ActivityFactory.create(
+        project=bus_stops, kind="meeting", starts_at=starts, ends_at=starts + timedelta(hours=1)
+    )
+    AttendanceFactory.create(activity=meeting, person=dev.person, recorded_by=amina)
+
+    plan = offer_plan(meeting, activity_payments(meeting))
+
+    assert plan.problem == "The rate card Rates has no rate for a meeting. Ask an admin to add a new card."
+
+
+def test_make_offer_offers_one_person_even_if_they_said_no_and_audits_it(dev_attended, grace_attended, amina):
+    said_no_to_payment(grace_attended.person)
+
+    offer = make_offer(grace_attended, by=amina)
+
+    assert (offer.amount, offer.status, offer.created_by) == (Decimal("50.00"), OfferStatus.OFFERED, amina)
+    assert not PaymentOffer.objects.filter(attendance=dev_attended).exists()
+    assert [event.payload["attendance"] for event in events("payments.offer_made")] == [grace_attended.pk]
+
+
+def test_make_offer_refuses_a_second_offer_staff_and_non_coordinators(offers, walkabout, amina, dev):
+    staff = AttendanceFactory.create(activity=walkabout, person=amina.person, minutes=60, recorded_by=amina)
+
+    with pytest.raises(PaymentRefused, match="already has a payment offer"):
+        make_offer(offers["dev"].attendance, by=amina)
+    with pytest.raises(PaymentRefused, match="we pay members and carers"):
+        make_offer(staff, by=amina)
+    with pytest.raises(PaymentRefused, match="Only a coordinator"):
+        make_offer(offers["grace"].attendance, by=dev)
+    assert PaymentOffer.objects.count() == 2
