@@ -1,7 +1,11 @@
+import html
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from coproduce.contributions.models import Contribution, ContributionResponse, Outcome, Thanks
+from coproduce.contributions.models import Contribution, ContributionKind, ContributionResponse, Outcome, Thanks
 from coproduce.involvement.tests.factories import AttendanceFactory
 from coproduce.people.tests.factories import PersonFactory
 
@@ -190,3 +194,34 @@ def test_manage_activity_prompts_after_the_activity(dev_attended, amina, client_
 
     assert "After the activity" in page.content.decode()
     assert reverse("contributions:thanks", kwargs={"pk": dev_attended.activity_id}) in page.content.decode()
+
+
+@pytest.mark.parametrize("kind", ContributionKind.values)
+def test_answer_links_name_the_kind_without_an_article(kind, grace_attended, amina, client_for):
+    """Once "Answer Grace Okafor's an idea": each kind now reads as a noun after the name."""
+    Contribution.objects.create(
+        person=grace_attended.person,
+        project=grace_attended.activity.project,
+        activity=grace_attended.activity,
+        kind=kind,
+        summary="Put a bench at every stop.",
+        recorded_by=amina,
+        recorded_at=timezone.now() - timedelta(days=60),
+    )
+    name = grace_attended.person.full_name
+    expected = {
+        "idea": "idea",
+        "feedback": "feedback",
+        "concern": "concern",
+        "insight": "lived-experience insight",
+        "document_review": "review of a document",
+        "design": "design",
+    }[kind]
+
+    for url in (
+        reverse("contributions:activity", kwargs={"pk": grace_attended.activity_id}),
+        reverse("contributions:overdue"),
+    ):
+        page = html.unescape(client_for(amina).get(url).content.decode())
+        assert f'Answer<span class="govuk-visually-hidden"> {name}\'s {expected}</span>' in page, url
+        assert f"{name}'s a" not in page, url
