@@ -225,3 +225,18 @@ def test_answer_links_name_the_kind_without_an_article(kind, grace_attended, ami
         page = html.unescape(client_for(amina).get(url).content.decode())
         assert f'Answer<span class="govuk-visually-hidden"> {name}\'s {expected}</span>' in page, url
         assert f"{name}'s a" not in page, url
+
+
+def test_recording_for_someone_else_asks_how_to_name_them_not_me(dev_attended, dev, amina, client_for):
+    """Once "My full name / My initials" when Amina recorded what Dev said: the choices are his, in her words."""
+    staff_page = client_for(amina).get(reverse("contributions:activity", kwargs={"pk": dev_attended.activity_id}))
+    own_page = client_for(dev).get(reverse("contributions:add_own"))
+
+    staff, own = staff_page.content.decode(), own_page.content.decode()
+    for label in ("Their full name", "Their initials", "Do not name them", "As they usually choose"):
+        assert label in staff
+    assert "My full name" not in staff
+    assert "My initials" not in staff
+    for label in ("My full name", "My initials", "Do not name me", "As I usually choose"):
+        assert label in own
+    assert "Their full name" not in own
