@@ -129,6 +129,7 @@ STATE_VISITS: tuple[Visit, ...] = (
             ("learning:inductions", "amina"),
             ("learning:recommendations", "amina"),
             ("learning:recommendation_response", "amina"),
+            ("learning:recommendation_response", "priya"),
         )
     ),
     Visit(
