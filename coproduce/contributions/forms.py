@@ -12,6 +12,13 @@ from coproduce.people.models import CreditPreference, Person
 from coproduce.projects.models import Project
 
 USUAL_CREDIT = ""
+# The credit choices in the person's own words ("My full name") suit them recording for themselves;
+# a coordinator recording for someone else chooses for them.
+THEIR_CREDIT: dict[str, str] = {
+    CreditPreference.FULL_NAME: "Their full name",
+    CreditPreference.INITIALS: "Their initials",
+    CreditPreference.ANONYMOUS: "Do not name them",
+}
 
 
 class AttendanceChoiceField(forms.ModelChoiceField[Attendance]):
@@ -24,10 +31,11 @@ class ActivityChoiceField(forms.ModelChoiceField[Activity]):
         return f"{obj.title} ({obj.project.title})"
 
 
-def credit_field(*, usual: str, label: str) -> forms.ChoiceField:
+def credit_field(*, usual: str, label: str, for_someone_else: bool = False) -> forms.ChoiceField:
+    choices = [(value, THEIR_CREDIT[value] if for_someone_else else text) for value, text in CreditPreference.choices]
     return forms.ChoiceField(
         label=label,
-        choices=[(USUAL_CREDIT, usual), *CreditPreference.choices],
+        choices=[(USUAL_CREDIT, usual), *choices],
         initial=USUAL_CREDIT,
         required=False,
         widget=forms.RadioSelect,
@@ -66,7 +74,9 @@ class ActivityContributionForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Say what they contributed", "max_length": "Keep it to 5000 characters or fewer"},
     )
-    credit = credit_field(usual="As they usually choose", label="How should we name them for this?")
+    credit = credit_field(
+        usual="As they usually choose", label="How should we name them for this?", for_someone_else=True
+    )
 
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -18,6 +18,18 @@ class ContributionKind(models.TextChoices):
     DESIGN = "design", "A design"
 
 
+# Each kind as a noun that follows "Grace Okafor's", as in "Answer Grace Okafor's idea" (the labels
+# above begin with "a" or "an", which cannot follow a possessive).
+KIND_NOUNS: dict[str, str] = {
+    ContributionKind.IDEA: "idea",
+    ContributionKind.FEEDBACK: "feedback",
+    ContributionKind.CONCERN: "concern",
+    ContributionKind.INSIGHT: "lived-experience insight",
+    ContributionKind.DOCUMENT_REVIEW: "review of a document",
+    ContributionKind.DESIGN: "design",
+}
+
+
 class Contribution(models.Model):
     """Something a person contributed to a project: recorded by them, or by a coordinator for them."""
 
@@ -55,6 +67,11 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from person {self.person_id}"
+
+    @property
+    def kind_noun(self) -> str:
+        """The kind as a noun after a possessive: "idea", "concern", "review of a document"."""
+        return KIND_NOUNS[self.kind]
 
 
 class Outcome(models.TextChoices):

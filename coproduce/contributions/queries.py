@@ -243,3 +243,42 @@ def projects_for_own_contribution(person: Person) -> QuerySet[Project]:
 
 def activities_attended(person: Person) -> QuerySet[Activity]:
     return Activity.objects.filter(attendances__person=person).select_related("project").order_by("-starts_at", "id")
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Contributions counted by what happened to them: answered, waiting for an answer, and how many
+    of those waiting are late (past the response days: the rule of the overdue list)."""
+
+    answered: int
+    waiting: int
+    late: int
+
+
+def _answers(contributions: QuerySet[Contribution], now: datetime | None) -> Answers:
+    counts = contributions.aggregate(
+        total=Count("pk"),
+        waiting=Count("pk", filter=_unanswered()),
+        late=Count("pk", filter=_unanswered() & Q(recorded_at__lte=_overdue_cutoff(now))),
+    )
+    return Answers(counts["total"] - counts["waiting"], counts["waiting"], counts["late"])
+
+
+def answers_to_contributions_of(person: Person, now: datetime | None = None) -> Answers:
+    """What happened to a person's own contributions, for their home page. One query."""
+    return _answers(Contribution.objects.filter(person=person), now)
+
+
+def answers_owed_by(user: User, now: datetime | None = None) -> Answers:
+    """The contributions ``user`` answers (every project's for coordinators, the projects they lead for
+    everyone else), counted as the overdue list counts them. One query."""
+    contributions = Contribution.objects.all()
+    if not is_coordinator(user):
+        contributions = contributions.filter(project__in=projects_led_by(user))
+    return _answers(contributions, now)
+
+
+def is_late(contribution: Contribution, now: datetime | None = None) -> bool:
+    """Whether a contribution annotated by ``with_current_response`` is still waiting past the response days."""
+    unanswered = getattr(contribution, "current_responded_at", None) is None
+    return unanswered and contribution.recorded_at <= _overdue_cutoff(now)

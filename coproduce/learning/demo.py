@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Activity, Registration
-from coproduce.learning.models import Course, CourseSession, Induction, Signature
+from coproduce.learning.models import Course, CourseSession, Induction, Recommendation, Signature
 from coproduce.learning.queries import current_version
 from coproduce.learning.services.charter import (
     Commitment,
@@ -15,12 +15,19 @@ from coproduce.learning.services.charter import (
     sign_for_organisation,
 )
 from coproduce.learning.services.inductions import record_induction
+from coproduce.learning.services.recommendations import record_recommendation
 from coproduce.learning.services.training import learning_programme, plan_session
 from coproduce.people.models import Person
 from coproduce.projects.models import Membership, Project, ProjectRole
 
 CHAMPION_PROJECT = "Easy Read letters from GP surgeries"
 RIVERSIDE_COMMITMENT = "We will respond to co-produced recommendations within 8 weeks."
+# Recommendations the project group made to Riverside Council, and how many days ago each was sent:
+# one is overdue, one is waiting, so Priya's home has both to show.
+RIVERSIDE_RECOMMENDATIONS = (
+    ("Send council letters about health checks in Easy Read to everyone who asks for it.", 70),
+    ("Train the council's customer service staff in the Accessible Information Standard.", 10),
+)
 
 
 def seed(people: dict[str, Person], coordinator: User) -> None:
@@ -40,6 +47,13 @@ def seed(people: dict[str, Person], coordinator: User) -> None:
         sign_for_organisation(priya.organisation, commitments=[Commitment(RIVERSIDE_COMMITMENT, 56)], by=priya.user)
 
     project = Project.objects.filter(title=CHAMPION_PROJECT).first()
+    if project is not None and priya.organisation is not None:
+        for text, days_ago in RIVERSIDE_RECOMMENDATIONS:
+            if not Recommendation.objects.filter(organisation=priya.organisation, text=text).exists():
+                sent_on = timezone.localdate() - timedelta(days=days_ago)
+                record_recommendation(
+                    project=project, organisation=priya.organisation, text=text, sent_on=sent_on, by=coordinator
+                )
     if project is not None:
         Membership.objects.get_or_create(project=project, person=people["tom"], role=ProjectRole.CHAMPION)
 

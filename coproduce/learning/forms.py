@@ -22,7 +22,7 @@ class SignCharterForm(forms.Form):
 
 class OrganisationSignatureForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.none(),
         label="Organisation you are signing for",
         empty_label="Choose an organisation",
         error_messages={
@@ -52,6 +52,13 @@ class OrganisationSignatureForm(forms.Form):
             "max_value": "Enter a number of days from 1 to 365",
         },
     )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        """``organisations``: only those the person represents, so nobody is offered one they cannot sign for."""
+        super().__init__(*args, **kwargs)
+        organisation = self.fields["organisation"]
+        assert isinstance(organisation, forms.ModelChoiceField)  # noqa: S101 - declared above
+        organisation.queryset = organisations
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -112,6 +119,17 @@ class ResponseForm(forms.Form):
         label="What did they say?",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say what they answered"},
+    )
+
+
+class PartnerAnswerForm(forms.Form):
+    """A partner representative answers a recommendation made to their organisation, today."""
+
+    response = forms.CharField(
+        label="What is your organisation’s answer?",
+        help_text="Say what you will do, or why you will not. The project group reads it.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your organisation’s answer"},
     )
 
 

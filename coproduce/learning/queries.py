@@ -108,10 +108,6 @@ def recommendations() -> models.QuerySet[Recommendation]:
     return Recommendation.objects.select_related("project", "organisation")
 
 
-def overdue_recommendations(today: date) -> models.QuerySet[Recommendation]:
-    return recommendations().filter(responded_on__isnull=True, response_due__lt=today)
-
-
 def count_overdue_recommendations(today: date, *, organisation: Organisation | None = None) -> int:
     """How many recommendations are waiting for an answer past their due date (for reports)."""
     overdue = Recommendation.objects.filter(responded_on__isnull=True, response_due__lt=today)
@@ -205,3 +201,26 @@ def coverage_by_group() -> list[CoverageRow]:
 
 def signed_organisations_count() -> int:
     return current_signatures().organisational().values("on_behalf_of").distinct().count()
+
+
+def recommendations_by_answer(
+    made: models.QuerySet[Recommendation], today: date, *, limit: int
+) -> dict[str, models.QuerySet[Recommendation]]:
+    """``made`` split for the recommendations pages: overdue, waiting (not yet due) and answered
+    (latest answer first), at most ``limit`` of each."""
+    waiting = made.filter(responded_on__isnull=True)
+    return {
+        "overdue": waiting.filter(response_due__lt=today)[:limit],
+        "waiting": waiting.filter(response_due__gte=today)[:limit],
+        "answered": made.filter(responded_on__isnull=False).order_by("-responded_on", "id")[:limit],
+    }
+
+
+def recommendations_to(organisation: Organisation) -> models.QuerySet[Recommendation]:
+    """The recommendations made to one organisation: those waiting for an answer first, soonest due
+    first, then the answered ones, latest answer first."""
+    return (
+        recommendations()
+        .filter(organisation=organisation)
+        .order_by(models.F("responded_on").desc(nulls_first=True), "response_due", "id")
+    )

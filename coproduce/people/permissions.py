@@ -4,7 +4,7 @@ import rules
 
 from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_coordinator, is_partner, is_signed_in
-from coproduce.people.models import Person
+from coproduce.people.models import Organisation, Person
 
 
 @rules.predicate
@@ -17,6 +17,11 @@ def same_organisation(user: User, person: Person | None) -> bool:
     if person is None or person.organisation_id is None:
         return False
     return Person.objects.filter(user=user, organisation_id=person.organisation_id).exists()
+
+
+@rules.predicate
+def represents_organisation(user: User, organisation: Organisation | None) -> bool:
+    return organisation is not None and Person.objects.filter(user=user, organisation_id=organisation.pk).exists()
 
 
 @rules.predicate
@@ -35,6 +40,8 @@ can_list_people = is_coordinator | is_partner
 can_add_person = is_coordinator
 can_view_person = is_coordinator | (is_signed_in & is_self) | (is_partner & same_organisation)
 can_export_people = is_coordinator
+# An organisation's page: coordinators see every one, a partner representative their own.
+can_view_organisation = is_coordinator | (is_partner & represents_organisation)
 can_import_people = is_coordinator
 can_review_retention = is_coordinator
 
@@ -49,3 +56,4 @@ can_manage_own_details = is_signed_in & has_own_record
 rules.add_perm("people.list_people", can_list_people)
 rules.add_perm("people.add_person", can_add_person)
 rules.add_perm("people.view_person", can_view_person)
+rules.add_perm("people.view_organisation", can_view_organisation)

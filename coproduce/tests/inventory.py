@@ -103,7 +103,7 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "people:export": ("amina", "morgan"),
     "people:organisations": ("amina", "morgan"),
     "people:organisation_create": ("amina", "morgan"),
-    "people:organisation_detail": ("amina", "morgan"),
+    "people:organisation_detail": ("amina", "morgan", "priya"),  # Priya sees her own organisation's page
     "you:details": PERSONAS,
     "you:contact": PERSONAS,
     "you:access_needs": PERSONAS,

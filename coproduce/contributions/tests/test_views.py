@@ -1,7 +1,11 @@
+import html
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from coproduce.contributions.models import Contribution, ContributionResponse, Outcome, Thanks
+from coproduce.contributions.models import Contribution, ContributionKind, ContributionResponse, Outcome, Thanks
 from coproduce.involvement.tests.factories import AttendanceFactory
 from coproduce.people.tests.factories import PersonFactory
 
@@ -190,3 +194,49 @@ def test_manage_activity_prompts_after_the_activity(dev_attended, amina, client_
 
     assert "After the activity" in page.content.decode()
     assert reverse("contributions:thanks", kwargs={"pk": dev_attended.activity_id}) in page.content.decode()
+
+
+@pytest.mark.parametrize("kind", ContributionKind.values)
+def test_answer_links_name_the_kind_without_an_article(kind, grace_attended, amina, client_for):
+    """Once "Answer Grace Okafor's an idea": each kind now reads as a noun after the name."""
+    Contribution.objects.create(
+        person=grace_attended.person,
+        project=grace_attended.activity.project,
+        activity=grace_attended.activity,
+        kind=kind,
+        summary="Put a bench at every stop.",
+        recorded_by=amina,
+        recorded_at=timezone.now() - timedelta(days=60),
+    )
+    name = grace_attended.person.full_name
+    expected = {
+        "idea": "idea",
+        "feedback": "feedback",
+        "concern": "concern",
+        "insight": "lived-experience insight",
+        "document_review": "review of a document",
+        "design": "design",
+    }[kind]
+
+    for url in (
+        reverse("contributions:activity", kwargs={"pk": grace_attended.activity_id}),
+        reverse("contributions:overdue"),
+    ):
+        page = html.unescape(client_for(amina).get(url).content.decode())
+        assert f'Answer<span class="govuk-visually-hidden"> {name}\'s {expected}</span>' in page, url
+        assert f"{name}'s a" not in page, url
+
+
+def test_recording_for_someone_else_asks_how_to_name_them_not_me(dev_attended, dev, amina, client_for):
+    """Once "My full name / My initials" when Amina recorded what Dev said: the choices are his, in her words."""
+    staff_page = client_for(amina).get(reverse("contributions:activity", kwargs={"pk": dev_attended.activity_id}))
+    own_page = client_for(dev).get(reverse("contributions:add_own"))
+
+    staff, own = staff_page.content.decode(), own_page.content.decode()
+    for label in ("Their full name", "Their initials", "Do not name them", "As they usually choose"):
+        assert label in staff
+    assert "My full name" not in staff
+    assert "My initials" not in staff
+    for label in ("My full name", "My initials", "Do not name me", "As I usually choose"):
+        assert label in own
+    assert "Their full name" not in own

@@ -9,7 +9,7 @@ from coproduce.audit.services import record_event
 from coproduce.http import require
 from coproduce.learning import conf
 from coproduce.learning.models import Recommendation
-from coproduce.learning.permissions import can_manage_learning
+from coproduce.learning.permissions import can_answer_recommendation, can_manage_learning
 from coproduce.learning.queries import response_days_for
 from coproduce.learning.refusals import LearningRefused
 from coproduce.people.models import Organisation
@@ -46,9 +46,10 @@ def record_recommendation(
 
 @transaction.atomic
 def record_response(recommendation: Recommendation, *, responded_on: date, response: str, by: User) -> Recommendation:
-    """Record the organisation's answer. Effects: updates the Recommendation, records an audit event.
-    Raises LearningRefused if it was answered already or the date is before it was sent."""
-    require(can_manage_learning(by))
+    """Record the organisation's answer, given by a coordinator or by one of its representatives.
+    Effects: updates the Recommendation, records an audit event. Raises PermissionDenied unless ``by``
+    may answer it, LearningRefused if it was answered already or the date is before it was sent."""
+    require(can_answer_recommendation(by, recommendation))
     locked = Recommendation.objects.select_for_update(of=("self",)).get(pk=recommendation.pk)
     if locked.responded_on is not None:
         raise LearningRefused("The answer to this recommendation is already recorded.", field="responded_on")

@@ -37,8 +37,8 @@ ACCESS: dict[str, tuple[str, ...] | str] = {
     "learning:confidence": ("tom",),  # only the person whose record it is
     "learning:certificate": ("tom", *COORDINATORS),
     "learning:inductions": COORDINATORS,
-    "learning:recommendations": COORDINATORS,
-    "learning:recommendation_response": COORDINATORS,
+    "learning:recommendations": (*COORDINATORS, "priya"),  # Priya: those made to her organisation
+    "learning:recommendation_response": (*COORDINATORS, "priya"),  # one made to her organisation
 }
 DOWNLOADS: dict[str, str] = {"learning:certificate": "the certificate PDF linked from learning:records"}
 NOT_PAGES: dict[str, str] = {"learning:withdraw": "the Withdraw signature button on learning:charter"}
@@ -129,6 +129,7 @@ STATE_VISITS: tuple[Visit, ...] = (
             ("learning:inductions", "amina"),
             ("learning:recommendations", "amina"),
             ("learning:recommendation_response", "amina"),
+            ("learning:recommendation_response", "priya"),
         )
     ),
     Visit(

@@ -22,7 +22,7 @@ from coproduce.learning.services.charter import (
     sign_for_organisation,
     withdraw_signature,
 )
-from coproduce.people.models import Person
+from coproduce.people.models import Organisation, Person
 
 
 def charter(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -61,7 +61,11 @@ def charter(request: AuthenticatedHttpRequest) -> HttpResponse:
 def sign_organisation(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(can_sign_for_organisation(request.user))
     person = get_object_or_404(Person, user=request.user)
-    form = OrganisationSignatureForm(submitted(request), initial={"organisation": person.organisation_id})
+    form = OrganisationSignatureForm(
+        submitted(request),
+        organisations=Organisation.objects.filter(people__user=request.user),
+        initial={"organisation": person.organisation_id},
+    )
     if form.is_valid():
         organisation = form.cleaned_data["organisation"]
         commitments = []

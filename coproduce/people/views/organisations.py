@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from coproduce.forms import submitted
 from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.learning.queries import commitments_of
 from coproduce.people.forms.directory import OrganisationForm
 from coproduce.people.models import Organisation
-from coproduce.people.permissions import can_add_person
+from coproduce.people.permissions import can_add_person, can_view_organisation
 
 
 def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -22,9 +23,18 @@ def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    require(can_add_person(request.user))
+    require(can_view_organisation(request.user, organisation))
     people = organisation.people.current().select_related("user")
-    return render(request, "people/organisation_detail.html", {"organisation": organisation, "people": people})
+    return render(
+        request,
+        "people/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": people,
+            "commitments": commitments_of(organisation),
+            "may_list_organisations": can_add_person(request.user),
+        },
+    )
 
 
 def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:

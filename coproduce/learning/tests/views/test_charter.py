@@ -55,14 +55,21 @@ def test_priya_signs_for_riverside_with_a_commitment(client_for, priya: User) ->
     assert OrganisationCommitment.objects.get().response_days == 56
 
 
-def test_signing_for_another_organisation_is_refused_with_a_clear_message(client_for, priya: User) -> None:
+def test_signing_for_an_organisation_lists_only_those_she_represents(client_for, priya: User) -> None:
+    """The form once listed every organisation and refused the wrong one only after it was sent."""
     other = Organisation.objects.create(name="Riverside NHS Trust")
+    client = client_for(priya)
 
-    response = client_for(priya).post(
+    page = client.get("/learning/charter/organisation/")
+    response = client.post(
         "/learning/charter/organisation/", {"organisation": other.pk, "agree": "on", "commitment": "We will."}
     )
 
-    assertContains(response, "Only an authorised representative of Riverside NHS Trust can sign for it.")
+    assertContains(
+        page, f'<option value="{priya.person.organisation_id}" selected>Riverside Council</option>', html=True
+    )
+    assertNotContains(page, "Riverside NHS Trust")
+    assertContains(response, "Choose an organisation from the list")
     assert not Signature.objects.exists()
     assert not OrganisationCommitment.objects.exists()
 

@@ -1,8 +1,11 @@
 """The recommendations page."""
 
-from pytest_django.asserts import assertContains
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.accounts.models import User
+from coproduce.audit.models import AuditEvent
 from coproduce.learning.models import Recommendation
 from coproduce.learning.services.charter import sign_for_organisation
 from coproduce.people.models import Organisation
@@ -40,3 +43,67 @@ def test_recommendations_page_records_and_lists_overdue(
     assert answer.status_code == 302
     recommendation.refresh_from_db()
     assert recommendation.response == "We agree."
+
+
+def recommend(organisation: Organisation, project: Project, by: User, text: str) -> Recommendation:
+    today = timezone.localdate()
+    return Recommendation.objects.create(
+        project=project, organisation=organisation, text=text, sent_on=today, response_due=today, recorded_by=by
+    )
+
+
+def test_partner_sees_the_recommendations_to_her_organisation_and_no_others(
+    client_for, amina: User, priya: User, bus_stops: Project
+) -> None:
+    """Priya was once told "You cannot see this page" about the recommendations made to her own council."""
+    recommend(Organisation.objects.get(name="Riverside Council"), bus_stops, amina, "Lower the kerbs.")
+    recommend(Organisation.objects.create(name="Northgate NHS Trust"), bus_stops, amina, "Open on Saturdays.")
+
+    response = client_for(priya).get("/learning/recommendations/")
+
+    assertContains(response, '<h1 class="govuk-heading-l">Recommendations to Riverside Council</h1>', html=True)
+    assertContains(response, "Lower the kerbs.")
+    assertNotContains(response, "Open on Saturdays.")
+    assertNotContains(response, "Record a recommendation")
+
+
+def test_partner_answers_a_recommendation_to_her_organisation_but_not_another(
+    client_for, amina: User, priya: User, bus_stops: Project
+) -> None:
+    ours = recommend(Organisation.objects.get(name="Riverside Council"), bus_stops, amina, "Lower the kerbs.")
+    theirs = recommend(Organisation.objects.create(name="Northgate NHS Trust"), bus_stops, amina, "Open later.")
+    client = client_for(priya)
+
+    form = client.get(f"/learning/recommendations/{ours.pk}/answer/")
+    answered = client.post(f"/learning/recommendations/{ours.pk}/answer/", {"response": "We will, by May."})
+    refused = client.post(f"/learning/recommendations/{theirs.pk}/answer/", {"response": "Yes."})
+
+    assertContains(form, "Answer a recommendation to Riverside Council")
+    assert answered.status_code == 302
+    ours.refresh_from_db()
+    assert (ours.response, ours.responded_on) == ("We will, by May.", timezone.localdate())
+    assert AuditEvent.objects.filter(action="learning.recommendation_answered", actor=priya).count() == 1
+    assert refused.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.responded_on is None
+
+
+@pytest.mark.parametrize(
+    ("persona", "list_status", "answer_status"),
+    [
+        ("amina", 200, 200),
+        ("morgan", 200, 200),
+        ("priya", 200, 200),
+        ("dev", 403, 403),
+        ("tom", 403, 403),
+        ("sam", 403, 403),
+    ],
+)
+def test_recommendations_pages_by_role(
+    persona, list_status, answer_status, everyone, bus_stops: Project, client_for
+) -> None:
+    made = recommend(Organisation.objects.get(name="Riverside Council"), bus_stops, everyone["amina"], "Lower kerbs.")
+    client = client_for(everyone[persona])
+
+    assert client.get("/learning/recommendations/").status_code == list_status
+    assert client.get(f"/learning/recommendations/{made.pk}/answer/").status_code == answer_status
