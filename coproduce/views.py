@@ -13,8 +13,10 @@ from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_admin, is_coordinator
 from coproduce.analytics.permissions import can_load_reference_figures, can_view_representation
 from coproduce.communications.permissions import can_manage_messages, can_set_own_contact_preferences
+from coproduce.communications.queries import prefers_easy_read
 from coproduce.contributions.permissions import can_record_own, can_view_overdue
 from coproduce.decisions.permissions import can_raise_concern
+from coproduce.easyread import co_production as easy_read_model
 from coproduce.learning.permissions import can_sign_charter
 from coproduce.payments.permissions import can_manage_payments
 from coproduce.projects.models import Project
@@ -107,8 +109,15 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+# On /co-production/?version=standard a person who reads Easy Read sees the standard version.
+STANDARD_VERSION = "standard"
+
+
 @login_not_required
 def co_production(request: HttpRequest) -> HttpResponse:
+    """What co-production means here. People who asked for Easy Read get the Easy Read version first."""
+    if request.GET.get("version") != STANDARD_VERSION and prefers_easy_read(request.user):
+        return _co_production_in_easy_read(request, chosen_for_you=True)
     return render(
         request,
         "co_production.html",
@@ -119,6 +128,26 @@ def co_production(request: HttpRequest) -> HttpResponse:
             "steps": model.STEPS,
             "stages": model.STAGES,
             "ladder": model.LADDER,
+        },
+    )
+
+
+@login_not_required
+def co_production_easy_read(request: HttpRequest) -> HttpResponse:
+    return _co_production_in_easy_read(request, chosen_for_you=False)
+
+
+def _co_production_in_easy_read(request: HttpRequest, *, chosen_for_you: bool) -> HttpResponse:
+    return render(
+        request,
+        "co_production_easy_read.html",
+        {
+            "title": easy_read_model.TITLE,
+            "introduction": easy_read_model.INTRODUCTION,
+            "values": easy_read_model.VALUES,
+            "steps": easy_read_model.STEPS,
+            "chosen_for_you": chosen_for_you,
+            "standard_version": f"{reverse('co_production')}?version={STANDARD_VERSION}",
         },
     )
 
