@@ -5,6 +5,7 @@ from coproduce import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("co-production/", views.co_production, name="co_production"),
+    path("co-production/easy-read/", views.co_production_easy_read, name="co_production_easy_read"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("help/", views.help_page, name="help"),
     path("accounts/", include("coproduce.accounts.urls")),

@@ -3,10 +3,13 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from coproduce import model
 from coproduce.accounts.permissions import is_partner, is_staff_role
+from coproduce.communications.queries import prefers_easy_read
 from coproduce.contributions.permissions import can_record_own
+from coproduce.easyread import co_production as easy_read_model
 from coproduce.home import member, partner, staff
 from coproduce.projects.models import Project
 
@@ -34,8 +37,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", context)
 
 
+# On /co-production/?version=standard a person who reads Easy Read sees the standard version.
+STANDARD_VERSION = "standard"
+
+
 @login_not_required
 def co_production(request: HttpRequest) -> HttpResponse:
+    """What co-production means here. People who asked for Easy Read get the Easy Read version first."""
+    if request.GET.get("version") != STANDARD_VERSION and prefers_easy_read(request.user):
+        return _co_production_in_easy_read(request, chosen_for_you=True)
     return render(
         request,
         "co_production.html",
@@ -46,6 +56,26 @@ def co_production(request: HttpRequest) -> HttpResponse:
             "steps": model.STEPS,
             "stages": model.STAGES,
             "ladder": model.LADDER,
+        },
+    )
+
+
+@login_not_required
+def co_production_easy_read(request: HttpRequest) -> HttpResponse:
+    return _co_production_in_easy_read(request, chosen_for_you=False)
+
+
+def _co_production_in_easy_read(request: HttpRequest, *, chosen_for_you: bool) -> HttpResponse:
+    return render(
+        request,
+        "co_production_easy_read.html",
+        {
+            "title": easy_read_model.TITLE,
+            "introduction": easy_read_model.INTRODUCTION,
+            "values": easy_read_model.VALUES,
+            "steps": easy_read_model.STEPS,
+            "chosen_for_you": chosen_for_you,
+            "standard_version": f"{reverse('co_production')}?version={STANDARD_VERSION}",
         },
     )
 

@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import login
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -15,6 +15,10 @@ from django.utils.crypto import salted_hmac
 
 from coproduce.accounts.models import SignInLink, SignInRequest, User, hash_token, normalise_email
 from coproduce.audit.services import record_event
+from coproduce.communications.choices import MessageFormat
+from coproduce.communications.messaging import compose_email, format_for, print_points
+from coproduce.pdf import STANDARD_POINTS
+from coproduce.people.models import Person
 from coproduce.refusals import Refused
 
 
@@ -69,16 +73,23 @@ def request_sign_in_link(*, email: str, ip_address: str | None) -> SignInLinkReq
     )
     url = settings.SITE_URL + reverse("accounts:sign_in_link", kwargs={"token": token})
     minutes = int(settings.SIGN_IN_LINK_LIFETIME.total_seconds() // 60)
-    context = {"url": url, "minutes": minutes}
     # Sent straight away rather than through the task queue, so the token never sits in the database.
-    send_mail(
-        subject="Your link to sign in to Coproduce",
-        message=render_to_string("accounts/email/sign_in_link.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    sign_in_link_email(user, url=url, minutes=minutes).send(fail_silently=False)
     record_event(actor=user, action="accounts.sign_in_link_sent", target=user)
     return SignInLinkRequest.ACCEPTED
+
+
+def sign_in_link_email(user: User, *, url: str, minutes: int) -> EmailMessage:
+    """The sign-in link email in the format the person reads best: Easy Read if they asked for it."""
+    person = Person.objects.filter(user=user).first()
+    message_format = format_for(person) if person is not None else MessageFormat.STANDARD
+    if message_format == MessageFormat.EASY_READ:
+        subject, template = "Sign in to Coproduce", "accounts/email/sign_in_link_easy_read.txt"
+    else:
+        subject, template = "Your link to sign in to Coproduce", "accounts/email/sign_in_link.txt"
+    body = render_to_string(template, {"url": url, "minutes": minutes, "person": person}).strip()
+    points = print_points(person, message_format) if person is not None else STANDARD_POINTS
+    return compose_email(subject=subject, body=body, address=user.email, message_format=message_format, points=points)
 
 
 def find_sign_in_link(token: str) -> SignInLink:

@@ -287,17 +287,31 @@ def email_for(message: Message, address: str, *, on_behalf_of: Person | None = N
     body = message.body
     if on_behalf_of is not None:
         body = f"This message is for {on_behalf_of.name}. Please pass it on.\n\n{body}"
-    if message.format == MessageFormat.PLAIN_TEXT:
-        return EmailMessage(subject=message.subject, body=body + "\n", to=[address])
-    email = EmailMultiAlternatives(subject=message.subject, body=body + "\n", to=[address])
+    return compose_email(
+        subject=message.subject,
+        body=body,
+        address=address,
+        message_format=message.format,
+        points=print_points(message.person, message.format),
+    )
+
+
+def compose_email(*, subject: str, body: str, address: str, message_format: str, points: int) -> EmailMessage:
+    """An email in a format: plain text only for plain_text; otherwise with a simple HTML version.
+
+    Also for the few emails that must not be kept as a Message, such as a sign-in link.
+    """
+    if message_format == MessageFormat.PLAIN_TEXT:
+        return EmailMessage(subject=subject, body=body + "\n", to=[address])
+    email = EmailMultiAlternatives(subject=subject, body=body + "\n", to=[address])
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
     html = render_to_string(
         "communications/email/message.html",
         {
-            "subject": message.subject,
+            "subject": subject,
             "paragraphs": paragraphs,
-            "points": print_points(message.person, message.format),
-            "easy_read": message.format == MessageFormat.EASY_READ,
+            "points": points,
+            "easy_read": message_format == MessageFormat.EASY_READ,
             "site_url": settings.SITE_URL,
         },
     )

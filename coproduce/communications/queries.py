@@ -2,10 +2,12 @@
 
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import BooleanField, Case, Count, IntegerField, QuerySet, Value, When
 
 from coproduce.accounts.models import Role, User
-from coproduce.communications.choices import CLOSED_STATUSES, NEEDS_ATTENTION, MessageStatus
+from coproduce.communications.choices import CLOSED_STATUSES, NEEDS_ATTENTION, MessageFormat, MessageStatus
+from coproduce.communications.messaging import format_for
 from coproduce.communications.models import ContactPreferences, DisplayPreferences, FormatRequest, Message
 from coproduce.communications.preferences import Preferences
 from coproduce.people.models import Person
@@ -15,6 +17,14 @@ def saved_preferences(user: User) -> Preferences | None:
     """What ``user`` chose, or None if they have never saved any (then the cookie applies)."""
     saved = DisplayPreferences.objects.filter(user=user).first()
     return saved.to_preferences() if saved is not None else None
+
+
+def prefers_easy_read(user: User | AnonymousUser) -> bool:
+    """Whether the person signed in reads Easy Read: the format they chose, else their access needs."""
+    if not user.is_authenticated:
+        return False
+    person = Person.objects.filter(user=user).first()
+    return person is not None and format_for(person) == MessageFormat.EASY_READ
 
 
 def format_requests_to_handle(today: date) -> list[FormatRequest]:

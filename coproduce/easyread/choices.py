@@ -27,6 +27,12 @@ class Pictogram(models.TextChoices):
     BUS = "bus.svg", "A bus"
     HOME = "home.svg", "A home"
     INFORMATION = "information.svg", "Information"
+    HEART = "heart.svg", "A heart"
+    BOOK = "book.svg", "An open book"
+    MAGNIFIER = "magnifier.svg", "A magnifying glass"
+    PEN = "pen.svg", "A pen writing a signature"
+    FLAG = "flag.svg", "A flag at the start"
+    SCALES = "scales.svg", "Balanced scales"
 
 
 def pictogram_path(name: str) -> Path:

@@ -5,6 +5,7 @@ from coproduce.easyread import views
 app_name = "easyread"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("write/", views.documents, name="documents"),
     path("write/new/", views.document_create, name="create"),
     path("write/<int:pk>/", views.document_edit, name="edit"),

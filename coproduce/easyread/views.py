@@ -18,7 +18,7 @@ from coproduce.easyread.choices import Pictogram, pictogram_path
 from coproduce.easyread.forms import DocumentForm, PublishForm, RowForm
 from coproduce.easyread.models import EasyReadDocument, EasyReadRow
 from coproduce.easyread.permissions import can_edit_easy_read, can_read_easy_read
-from coproduce.easyread.queries import documents_to_edit, rows_of
+from coproduce.easyread.queries import documents_to_edit, projects_led_by, published_documents, rows_of
 from coproduce.easyread.services import (
     EasyReadRefused,
     add_row,
@@ -31,7 +31,9 @@ from coproduce.easyread.services import (
 )
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.learning.permissions import can_sign_charter
 from coproduce.pdf import pdf_response, render_pdf
+from coproduce.reports.permissions import can_view_organisation_report
 
 PAGE_SIZE = 50
 CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -70,6 +72,23 @@ def picture_url(row: EasyReadRow) -> str:
         version = hashlib.sha256((row.image.name or "").encode()).hexdigest()[:12]
         return reverse("easyread:picture", kwargs={"pk": row.pk}) + f"?v={version}"
     return ""
+
+
+@login_not_required
+def index(request: HttpRequest) -> HttpResponse:
+    """Everything there is in Easy Read that this person may read, signed in or not."""
+    user = request.user
+    page = Paginator(published_documents(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "easyread/index.html",
+        {
+            "page": page,
+            "projects": list(projects_led_by(user)),
+            "organisation_report": can_view_organisation_report(user),
+            "charter": can_sign_charter(user),
+        },
+    )
 
 
 def documents(request: AuthenticatedHttpRequest) -> HttpResponse:

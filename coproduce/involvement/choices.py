@@ -107,7 +107,15 @@ ARRANGED_NEED_LABELS: dict[str, str] = dict(ARRANGED_NEED_CHOICES)
 
 # Formats that take time to produce, so papers must go out early for people who need them.
 ALTERNATIVE_FORMATS = frozenset(
-    {Need.EASY_READ, Need.LARGE_PRINT, Need.AUDIO, Need.BRAILLE, Need.BSL_VIDEO, Need.OTHER_LANGUAGE}
+    {
+        Need.EASY_READ,
+        Need.LARGE_PRINT,
+        Need.AUDIO,
+        Need.BRAILLE,
+        Need.BSL_VIDEO,
+        Need.OTHER_LANGUAGE,
+        Need.SCREEN_READER,
+    }
 )
 
 

@@ -52,6 +52,18 @@ def is_grouped(field: BoundField) -> bool:
 
 
 @register.filter
+def revealed_by(field: BoundField, value: object) -> list[BoundField]:
+    """The follow-up fields shown under one option of a group: the form's ``reveals``, by field then option.
+
+    They go in a GOV.UK conditional reveal, which GOV.UK Frontend's JavaScript hides until the option is
+    chosen; without JavaScript every follow-up shows.
+    """
+    reveals: dict[str, dict[str, tuple[str, ...]]] = getattr(field.form, "reveals", {})
+    names = reveals.get(field.name, {}).get(str(value), ())
+    return [field.form[name] for name in names if name in field.form.fields]
+
+
+@register.filter
 def error_anchor(field: BoundField) -> str:
     """The id an error-summary link should point to: the first option of a group, else the control."""
     if field.widget_type in GROUPED_WIDGETS:

@@ -84,7 +84,8 @@ def ask_for_link(page: Page) -> None:
 # its staff lead (as in the `bus_stops` fixture).
 ACCESS: dict[str, tuple[str, ...] | str] = {
     "home": ANYONE,
-    "co_production": ANYONE,
+    "co_production": ANYONE,  # Dev, who reads Easy Read, gets the Easy Read version first
+    "co_production_easy_read": ANYONE,
     "accessibility": ANYONE,
     "help": ANYONE,
     "accounts:signed_out": ANYONE,

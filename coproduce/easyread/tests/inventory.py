@@ -17,6 +17,7 @@ from coproduce.tests.inventory_types import ANYONE, PERSONAS, Visit, World, subm
 COORDINATORS = ("amina", "morgan")
 
 ACCESS: dict[str, tuple[str, ...] | str] = {
+    "easyread:index": ANYONE,
     "easyread:documents": COORDINATORS,
     "easyread:create": COORDINATORS,
     "easyread:edit": COORDINATORS,

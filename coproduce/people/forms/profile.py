@@ -138,6 +138,12 @@ class AccessNeedsForm(forms.Form):
     """The access needs, grouped by category, with follow-up details. ``needs()`` gives every need ticked."""
 
     needs_format = _needs_field(NeedCategory.FORMAT)
+    language = forms.CharField(
+        label="Which language?",
+        help_text="If you ticked another language",
+        max_length=100,
+        required=False,
+    )
     large_print_size = _whole_number_field(
         "Large print size, in points",
         "If you ticked large print. A number from 12 to 72, like 16",
@@ -146,9 +152,9 @@ class AccessNeedsForm(forms.Form):
         highest=72,
     )
     needs_communication = _needs_field(NeedCategory.COMMUNICATION)
-    language = forms.CharField(
-        label="Which language?",
-        help_text="If you ticked another language or another interpreter",
+    interpreter_language = forms.CharField(
+        label="Which language do you need an interpreter for?",
+        help_text="If you ticked another interpreter",
         max_length=100,
         required=False,
     )
@@ -182,10 +188,23 @@ class AccessNeedsForm(forms.Form):
 
     # Fields that ask for agreement, shown after the notice rather than with the needs.
     consent_field_names: tuple[str, ...] = ()
+    # The follow-up questions, each shown under the need it is about (GOV.UK conditional reveal; without
+    # JavaScript every one shows): the needs field -> the need -> the fields it reveals.
+    reveals: dict[str, dict[str, tuple[str, ...]]] = {
+        NEED_FIELDS[NeedCategory.FORMAT]: {Need.LARGE_PRINT: ("large_print_size",), Need.OTHER_LANGUAGE: ("language",)},
+        NEED_FIELDS[NeedCategory.COMMUNICATION]: {Need.OTHER_INTERPRETER: ("interpreter_language",)},
+        NEED_FIELDS[NeedCategory.PRACTICAL]: {Need.DIETARY: ("dietary_details",)},
+        NEED_FIELDS[NeedCategory.TIMING]: {
+            Need.PAPERS_IN_ADVANCE: ("papers_days_before",),
+            Need.TIME_OF_DAY: ("time_of_day",),
+        },
+    }
 
     def __init__(self, *args: Any, profile: AccessProfile | None, **kwargs: Any) -> None:
         if profile is not None:
             initial: dict[str, Any] = {name: getattr(profile, name) for name in DETAIL_FIELDS}
+            # One language is kept, asked under each need that uses it.
+            initial["interpreter_language"] = profile.language
             chosen = [row.need for row in profile.needs.all()]
             for category, field_name in NEED_FIELDS.items():
                 initial[field_name] = [need for need in chosen if NEED_CATEGORY[Need(need)] == category]
@@ -194,7 +213,9 @@ class AccessNeedsForm(forms.Form):
 
     @property
     def need_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name not in self.consent_field_names]
+        """The fields shown in turn; each follow-up question is shown inside the needs field it follows."""
+        revealed = {name for needs in self.reveals.values() for names in needs.values() for name in names}
+        return [self[name] for name in self.fields if name not in (*self.consent_field_names, *revealed)]
 
     @property
     def consent_fields(self) -> list[forms.BoundField]:
@@ -208,11 +229,25 @@ class AccessNeedsForm(forms.Form):
         chosen = set(self.needs())
         if Need.LARGE_PRINT in chosen and data.get("large_print_size") is None:
             self._require("large_print_size", "Enter the large print size you need, in points, like 16")
-        if chosen & {Need.OTHER_LANGUAGE.value, Need.OTHER_INTERPRETER.value} and not data.get("language"):
-            self._require("language", "Enter the language you need")
+        self._clean_language(data, chosen)
         if Need.DIETARY in chosen and not data.get("dietary_details"):
             self._require("dietary_details", "Tell us about your dietary needs")
         return data
+
+    def _clean_language(self, data: dict[str, Any], chosen: set[str]) -> None:
+        """One language is kept: asked under "another language" and under "another interpreter"."""
+        language = data.get("language", "") if Need.OTHER_LANGUAGE in chosen else ""
+        interpreter = data.get("interpreter_language", "") if Need.OTHER_INTERPRETER in chosen else ""
+        if Need.OTHER_LANGUAGE in chosen and not language:
+            self._require("language", "Enter the language you need")
+        if Need.OTHER_INTERPRETER in chosen and not interpreter:
+            self._require("interpreter_language", "Enter the language you need an interpreter for")
+        if language and interpreter and language.casefold() != interpreter.casefold():
+            self._require(
+                "interpreter_language",
+                "Enter the same language as for your papers. If you need two languages, say so under anything else",
+            )
+        data["language"] = language or interpreter
 
     def _require(self, name: str, message: str) -> None:
         if not self.has_error(name):

@@ -25,6 +25,7 @@ class Need(models.TextChoices):
     BRAILLE = "braille", "Braille"
     PLAIN_ENGLISH = "plain_english", "Plain English"
     OTHER_LANGUAGE = "other_language", "Another language"
+    SCREEN_READER = "screen_reader", "I use a screen reader: send me documents that work with it"
     # Communication support
     BSL_INTERPRETER = "bsl_interpreter", "BSL interpreter"
     OTHER_INTERPRETER = "other_interpreter", "Another interpreter"
@@ -44,6 +45,7 @@ class Need(models.TextChoices):
     TRAVEL_SUPPORT = "travel_support", "Help with travel"
     # Timing
     PAPERS_IN_ADVANCE = "papers_in_advance", "Papers sent in advance"
+    PAPERS_BY_EMAIL = "papers_by_email", "Send me papers by email before the meeting"
     TIME_OF_DAY = "time_of_day", "Meetings at a certain time of day"
 
 
@@ -57,6 +59,7 @@ NEED_CATEGORY: dict[str, NeedCategory] = {
             Need.BRAILLE,
             Need.PLAIN_ENGLISH,
             Need.OTHER_LANGUAGE,
+            Need.SCREEN_READER,
         ],
         NeedCategory.FORMAT,
     ),
@@ -85,7 +88,7 @@ NEED_CATEGORY: dict[str, NeedCategory] = {
         ],
         NeedCategory.PRACTICAL,
     ),
-    **dict.fromkeys([Need.PAPERS_IN_ADVANCE, Need.TIME_OF_DAY], NeedCategory.TIMING),
+    **dict.fromkeys([Need.PAPERS_IN_ADVANCE, Need.PAPERS_BY_EMAIL, Need.TIME_OF_DAY], NeedCategory.TIMING),
 }
 
 

@@ -52,6 +52,7 @@ def needs_data(**fields: Any) -> dict[str, Any]:
         "large_print_size": "",
         "needs_communication": [],
         "language": "",
+        "interpreter_language": "",
         "needs_practical": [],
         "dietary_details": "",
         "needs_timing": [],

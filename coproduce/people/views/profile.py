@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from coproduce.forms import submitted
 from coproduce.http import AuthenticatedHttpRequest, require
@@ -165,6 +166,16 @@ def _access_details(form: AccessNeedsForm) -> AccessDetails:
     return AccessDetails(**{name: form.cleaned_data[name] for name in DETAIL_FIELDS})
 
 
+def _return_to(request: AuthenticatedHttpRequest) -> str:
+    """The page the person came from (``?next=``, such as an activity's page), if it is on this site; else blank."""
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return ""
+
+
 def _own_person(request: AuthenticatedHttpRequest) -> Person:
     require(can_manage_own_details(request.user))
     return Person.objects.get(user=request.user)
@@ -214,6 +225,7 @@ def profile_access_needs(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(can_view_access_needs(request.user, person))
     profile = _access_profile(person)
     needs_agreement = not has_active_consent(person, Purpose.ACCESS_NEEDS)
+    return_to = _return_to(request)
     form = OwnAccessNeedsForm(submitted(request), profile=profile, needs_agreement=needs_agreement)
     if form.is_valid():
         save_access_needs(
@@ -225,9 +237,10 @@ def profile_access_needs(request: AuthenticatedHttpRequest) -> HttpResponse:
             agreed=form.cleaned_data.get("agree", False),
         )
         messages.success(request, "Your access needs have been saved")
-        return redirect("you:details")
+        # Back to the activity they came from, where they were about to take part; else to their details.
+        return redirect(return_to or "you:details")
     notice = Notice.objects.current(Purpose.ACCESS_NEEDS) if needs_agreement else None
-    return render(request, "people/profile_access_needs.html", {"form": form, "notice": notice})
+    return render(request, "people/profile_access_needs.html", {"form": form, "notice": notice, "return_to": return_to})
 
 
 def profile_recognition(request: AuthenticatedHttpRequest) -> HttpResponse:

@@ -42,8 +42,8 @@ from coproduce.surveys import demo as surveys_demo
 ACCESS_NEEDS: dict[str, tuple[list[Need], dict[str, Any]]] = {
     "dev": ([Need.EASY_READ, Need.PAPERS_IN_ADVANCE, Need.SUPPORT_WORKER], {"papers_days_before": 7}),
     "grace": (
-        [Need.PLAIN_ENGLISH, Need.BREAKS, Need.STEP_FREE],
-        {"other_needs": "I use a screen reader. Please send papers as Word documents, not scanned PDFs."},
+        [Need.PLAIN_ENGLISH, Need.SCREEN_READER, Need.PAPERS_BY_EMAIL, Need.BREAKS, Need.STEP_FREE],
+        {"other_needs": "Please send papers as Word documents, not scanned PDFs."},
     ),
 }
 

@@ -134,7 +134,17 @@ def test_activity_page_offers_a_member_a_register_button(dev: User, workshop: Ac
 
     assertContains(response, f'<form method="post" action="/get-involved/{workshop.pk}/register/" novalidate>')
     assertContains(response, 'Register<span class="govuk-visually-hidden"> for Bus stop design workshop</span>')
-    assertContains(response, 'href="/you/access-needs/">tell us your access needs</a>')
+    assertContains(response, "tell us your access needs</a>")
+
+
+def test_activity_page_sent_people_to_access_needs_with_no_way_back_and_now_passes_the_activity(
+    dev: User, workshop: Activity, client_for: ClientFor
+) -> None:
+    response = client_for(dev).get(f"/get-involved/{workshop.pk}/")
+
+    assertContains(
+        response, f'href="/you/access-needs/?next=/get-involved/{workshop.pk}/">tell us your access needs</a>'
+    )
 
 
 def test_activity_page_offers_the_waiting_list_when_full(dev: User, workshop: Activity, client_for: ClientFor) -> None:

@@ -49,6 +49,22 @@ def test_without_javascript_a_coordinator_adds_a_person_starts_a_project_and_fol
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
 
 
+def test_without_javascript_every_access_needs_follow_up_question_shows(site: Site, db):
+    site.sign_in("grace")
+
+    site.page.goto("/you/access-needs/")
+
+    for question in (
+        "Large print size, in points",
+        "Which language?",
+        "Which language do you need an interpreter for?",
+        "Your dietary needs",
+        "How many days before a meeting do you want the papers? (optional)",
+        "What time of day suits you? (optional)",
+    ):
+        expect(site.page.get_by_label(question, exact=True)).to_be_visible()
+
+
 # One visit for each page: what differs between roles is tested with JavaScript on.
 ONE_VISIT_PER_PAGE = list({v.url_name: v for v in reversed(VISITS) if v.action is None and v.status == 200}.values())
 
