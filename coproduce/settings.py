@@ -110,7 +110,11 @@ TEMPLATES = [
                 "coproduce.context_processors.navigation",
                 "coproduce.communications.context_processors.display_preferences",
             ],
-            "builtins": ["coproduce.templatetags.govuk", "coproduce.payments.templatetags.money"],
+            "builtins": [
+                "coproduce.templatetags.govuk",
+                "coproduce.templatetags.regions",
+                "coproduce.payments.templatetags.money",
+            ],
         },
     },
 ]

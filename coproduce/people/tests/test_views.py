@@ -49,7 +49,11 @@ def test_person_list_shows_a_coordinator_everyone_with_a_count(amina: User, clie
     assertContains(response, ">Ruth Evans</a>")
     assertContains(response, ">Kwame Mensah</a>")
     assertContains(response, ">Amina Haddad</a>")
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">3 people</caption>')
+    assertContains(
+        response,
+        '<caption id="people-person-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">3 people</caption>',
+    )
 
 
 def test_person_list_says_whether_each_person_can_sign_in(amina: User, client_for: ClientFor) -> None:
@@ -69,7 +73,11 @@ def test_person_list_search_by_name_shows_only_matching_people(amina: User, clie
 
     assertContains(response, ">Ruth Evans</a>")
     assertNotContains(response, "Kwame Mensah")
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">1 person</caption>')
+    assertContains(
+        response,
+        '<caption id="people-person-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">1 person</caption>',
+    )
     assertContains(response, '<input type="search" name="q" value="ruth"')
 
 
@@ -107,7 +115,11 @@ def test_person_list_ignores_an_unknown_kind(amina: User, client_for: ClientFor)
 
     response = client_for(amina).get("/people/?kind=wizard")
 
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">2 people</caption>')
+    assertContains(
+        response,
+        '<caption id="people-person-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">2 people</caption>',
+    )
 
 
 def test_person_list_splits_more_than_fifty_people_into_pages(amina: User, client_for: ClientFor) -> None:

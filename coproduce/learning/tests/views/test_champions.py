@@ -34,7 +34,10 @@ def test_coverage_page_shows_counts_by_group_without_names(
         response = client.get("/learning/coverage/")
 
     assertContains(
-        response, '<caption class="govuk-table__caption govuk-table__caption--m">Coverage by group</caption>', html=True
+        response,
+        '<caption id="learning-coverage-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">Coverage by group</caption>',
+        html=True,
     )
     assertContains(response, '<th scope="row" class="govuk-table__header">Allies</th>', html=True)
     assertNotContains(response, "Tom Hughes")

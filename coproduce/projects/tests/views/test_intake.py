@@ -118,7 +118,11 @@ def test_my_ideas_shows_each_idea_and_what_happened_to_it(dev: User, grace: User
 
     response = client_for(dev).get("/projects/your-ideas/")
 
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">3 ideas</caption>')
+    assertContains(
+        response,
+        '<caption id="projects-my-ideas-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">3 ideas</caption>',
+    )
     assertContains(response, f'<a class="govuk-link" href="/projects/{accepted.pk}/">Accessible leaflets</a>')
     assertContains(response, '<td class="govuk-table__cell">9 February 2026</td>')
     assertContains(response, "It is a project now, and you are in its project group.")
@@ -156,7 +160,10 @@ def test_intake_lists_the_ideas_waiting_with_who_suggested_each(amina: User, dev
     response = client_for(amina).get("/projects/intake/")
 
     assertContains(response, '<h1 class="govuk-heading-l">Ideas waiting for a decision</h1>')
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">1 idea</caption>')
+    assertContains(
+        response,
+        '<caption id="projects-intake-caption" class="govuk-table__caption govuk-table__caption--m">1 idea</caption>',
+    )
     assertContains(response, f'<a class="govuk-link" href="/projects/{waiting.pk}/intake/">Quiet hours</a>')
     assertContains(response, "Dev")
     assertContains(response, '<td class="govuk-table__cell">9 February 2026</td>')

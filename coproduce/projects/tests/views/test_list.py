@@ -22,7 +22,11 @@ def test_project_list_shows_staff_every_project(
 
     assertContains(response, ">Accessible leaflets</a>")
     assertContains(response, ">Step-free bus stops</a>")
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">2 projects</caption>')
+    assertContains(
+        response,
+        '<caption id="projects-project-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">2 projects</caption>',
+    )
 
 
 def test_project_list_shows_a_member_only_their_projects(dev: User, bus_stops: Project, client_for: ClientFor) -> None:
@@ -32,7 +36,11 @@ def test_project_list_shows_a_member_only_their_projects(dev: User, bus_stops: P
 
     assertContains(response, f'<a class="govuk-link" href="/projects/{bus_stops.pk}/">Step-free bus stops</a>')
     assertNotContains(response, "Accessible leaflets")
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">1 project</caption>')
+    assertContains(
+        response,
+        '<caption id="projects-project-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">1 project</caption>',
+    )
 
 
 def test_project_list_shows_a_project_once_to_someone_with_two_roles_in_it(
@@ -43,7 +51,11 @@ def test_project_list_shows_a_project_once_to_someone_with_two_roles_in_it(
     response = client_for(dev).get("/projects/")
 
     assertContains(response, ">Step-free bus stops</a>", count=1)
-    assertContains(response, '<caption class="govuk-table__caption govuk-table__caption--m">1 project</caption>')
+    assertContains(
+        response,
+        '<caption id="projects-project-list-caption" '
+        'class="govuk-table__caption govuk-table__caption--m">1 project</caption>',
+    )
 
 
 def test_project_list_tells_someone_in_no_project_how_they_will_join_one(

@@ -1,10 +1,11 @@
-"""Every page in the inventory, in a real Chromium, with zero axe-core violations.
+"""Every page in the inventory, in a real Chromium, with zero axe-core violations, and none wider than 320px.
 
 Each page is scanned twice: as it looks by default, and with the display preferences that change it
 most (larger text and higher contrast together), set the way a visitor sets them, by the cookie.
 
 The visits share one live server, one tab and one build of the inventory world, put back as built
-before each visit (conftest.py here, ADR 0011).
+before each visit (conftest.py here, ADR 0011). In the same visit the tab is narrowed to 320 CSS pixels
+and the page must not scroll sideways (WCAG 1.4.10 reflow, reflow.py here).
 """
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from coproduce.communications.preferences import COOKIE_NAME
 from coproduce.tests.browser.conftest import axe_violations
+from coproduce.tests.browser.inventory.reflow import reflow_faults
 from coproduce.tests.browser.inventory.shared import Site
 from coproduce.tests.inventory import DISPLAYS, ERROR_PATHS, VISITS, Visit
 
@@ -45,6 +47,7 @@ def test_page_has_no_accessibility_violations(visit: Visit, display: str, site: 
     if visit.action is None:
         assert applied == set(preferences.html_classes.split())
     assert axe_violations(page) == ""
+    assert reflow_faults(page) == ""
     record_property("axe_scan", f"{visit.id}:{display}")
 
 
@@ -55,4 +58,5 @@ def test_error_page_has_no_accessibility_violations(name: str, site: Site, db, r
     assert response is not None
     assert response.status == int(name)
     assert axe_violations(site.page) == ""
+    assert reflow_faults(site.page) == ""
     record_property("axe_scan", f"error-{name}:standard")
