@@ -261,8 +261,8 @@ COPRODUCE_ORGANISATION_EMAIL = os.environ.get("COPRODUCE_ORGANISATION_EMAIL", "h
 COPRODUCE_ORGANISATION_PHONE = os.environ.get("COPRODUCE_ORGANISATION_PHONE", "01632 960999")
 
 # Decisions: the smallest share of a group's seats held by people with lived experience (0 = no
-# minimum); whether any group member (not only leads) may put a proposal; the share of design-stage
-# decisions made by staff alone above which a project is flagged.
+# minimum); whether any group member (not only leads) may put a proposal; the share of a stage's
+# decisions made by staff alone above which the stage is flagged (any stage: the name is historical).
 COPRODUCE_MIN_MEMBER_SHARE = float(os.environ.get("COPRODUCE_MIN_MEMBER_SHARE", "0"))
 COPRODUCE_MEMBERS_CAN_PROPOSE = env_bool("COPRODUCE_MEMBERS_CAN_PROPOSE", default=True)
 COPRODUCE_STAFF_ONLY_DESIGN_LIMIT = float(os.environ.get("COPRODUCE_STAFF_ONLY_DESIGN_LIMIT", "0.5"))

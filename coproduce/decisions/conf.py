@@ -16,7 +16,7 @@ def members_can_propose() -> bool:
 
 
 def staff_only_design_limit() -> Decimal:
-    """A project is flagged when more than this share of its design-stage decisions were staff only."""
+    """A project's stage is flagged when more than this share of its decisions were staff only."""
     return Decimal(str(settings.COPRODUCE_STAFF_ONLY_DESIGN_LIMIT))
 
 

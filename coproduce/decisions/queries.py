@@ -147,14 +147,23 @@ class StageShare:
 class PowerSharing:
     stages: tuple[StageShare, ...]
     limit: Decimal
-    is_flagged: bool
+    flagged: tuple[StageShare, ...]  # stages where staff alone made more than ``limit`` of the decisions
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.flagged)
+
+    @property
+    def with_staff_only(self) -> tuple[StageShare, ...]:
+        """Every stage with a decision made by staff alone, each said on the project's page."""
+        return tuple(share for share in self.stages if share.staff_only)
 
 
 def power_sharing(project: Project) -> PowerSharing:
     """Published decisions made jointly versus by staff alone at each stage, counted in one query.
 
-    The project is flagged when more than ``COPRODUCE_STAFF_ONLY_DESIGN_LIMIT`` of its design-stage
-    decisions were staff only.
+    A stage is flagged when more than ``COPRODUCE_STAFF_ONLY_DESIGN_LIMIT`` of its decisions were
+    staff only; the setting keeps its name from when only the design stage was checked.
     """
     rows = (
         Decision.objects.filter(project=project, status=DecisionStatus.PUBLISHED)
@@ -173,9 +182,10 @@ def power_sharing(project: Project) -> PowerSharing:
         for stage in STAGE_ORDER
     )
     limit = staff_only_design_limit()
-    design = next(share for share in stages if share.stage == Stage.DESIGN)
-    share = design.staff_only_share
-    return PowerSharing(stages=stages, limit=limit, is_flagged=share is not None and share > limit)
+    flagged = tuple(
+        share for share in stages if share.staff_only_share is not None and share.staff_only_share > limit
+    )
+    return PowerSharing(stages=stages, limit=limit, flagged=flagged)
 
 
 def next_meeting(project: Project) -> Activity | None:

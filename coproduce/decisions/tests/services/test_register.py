@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.audit.models import AuditEvent
@@ -12,6 +13,8 @@ from coproduce.decisions.models import Decision, DecisionRevision
 from coproduce.decisions.queries import power_sharing
 from coproduce.decisions.services.register import publish_decision, save_decision
 from coproduce.decisions.services.responses import respond
+from coproduce.model import Stage
+from coproduce.projects.models import Lifecycle, Project
 from coproduce.refusals import Refused
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +143,30 @@ def test_power_sharing_half_is_not_flagged(bus_stops, amina):
         publish_decision(save_decision(draft(bus_stops, method=method), contributions=[], by=amina), by=amina)
 
     assert not power_sharing(bus_stops).is_flagged
+
+
+def test_staff_only_decisions_are_flagged_at_every_stage_not_only_design(bus_stops, amina, client_for):
+    # The defect: a staff-only decision at development showed "50 %" made jointly with no warning.
+    Project.objects.filter(pk=bus_stops.pk).update(stage=Lifecycle.DEVELOPMENT)
+    bus_stops.refresh_from_db()
+    for method in (DecisionMethod.STAFF_ONLY, DecisionMethod.STAFF_ONLY, DecisionMethod.CONSENT):
+        publish_decision(save_decision(draft(bus_stops, method=method), contributions=[], by=amina), by=amina)
+
+    measures = power_sharing(bus_stops)
+
+    assert [share.stage for share in measures.flagged] == [Stage.DEVELOPMENT]
+    page = client_for(amina).get(reverse("decisions:project", args=[bus_stops.pk])).content.decode()
+    assert "of the decisions at the development stage. Share more decisions with members." in page
+    assert "Staff alone made 2 of 3 decisions at the development stage." in page
+
+
+def test_one_staff_only_decision_is_said_on_the_page_even_below_the_limit(bus_stops, amina, client_for):
+    Project.objects.filter(pk=bus_stops.pk).update(stage=Lifecycle.IMPLEMENTATION)
+    bus_stops.refresh_from_db()
+    for method in (DecisionMethod.STAFF_ONLY, DecisionMethod.CONSENT):
+        publish_decision(save_decision(draft(bus_stops, method=method), contributions=[], by=amina), by=amina)
+
+    page = client_for(amina).get(reverse("decisions:project", args=[bus_stops.pk])).content.decode()
+
+    assert not power_sharing(bus_stops).is_flagged
+    assert "Staff alone made 1 of 2 decisions at the implementation stage." in page
