@@ -27,5 +27,16 @@ def show_refusal(form: forms.BaseForm, refusal: Refused) -> None:
         form.add_error(field if field != WHOLE_FORM and field in form.fields else None, message)
 
 
+class WholeFormErrorsMarkFields:
+    """A form whose errors about the whole form concern some of its fields, named here.
+
+    A wrong email address and password together are one error about the form, not about either
+    field, yet both fields are where it must be put right: each is marked in error (so a screen
+    reader says "invalid entry"), and the message is shown beside the first and linked to both.
+    """
+
+    whole_form_errors_mark: tuple[str, ...] = ()
+
+
 class ConfirmForm(forms.Form):
     """A form with only a button: pressing it is the whole answer (register, publish, open a round)."""

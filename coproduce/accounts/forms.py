@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from coproduce.forms import WholeFormErrorsMarkFields
+
 
 class SignInLinkForm(forms.Form):
     email = forms.EmailField(
@@ -15,8 +17,13 @@ class SignInLinkForm(forms.Form):
     )
 
 
-class PasswordSignInForm(AuthenticationForm):
-    """Django's sign-in form with plain-language labels and messages."""
+class PasswordSignInForm(WholeFormErrorsMarkFields, AuthenticationForm):
+    """Django's sign-in form with plain-language labels and messages.
+
+    A wrong email address or password is one error about the pair, so it marks both fields.
+    """
+
+    whole_form_errors_mark = ("username", "password")
 
     error_messages = {
         "invalid_login": "Enter a correct email address and password. If you have forgotten your password, "

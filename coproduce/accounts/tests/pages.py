@@ -18,11 +18,11 @@ def error_summary(*messages_by_anchor: tuple[str, str]) -> str:
     """The GOV.UK error summary markup for the given (anchor, message) pairs."""
     items = "".join(f'<li><a href="#{anchor}">{message}</a></li>' for anchor, message in messages_by_anchor)
     return (
-        '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
+        '<div class="govuk-error-summary" data-module="govuk-error-summary">'
         '<h2 class="govuk-error-summary__title">There is a problem</h2>'
         '<div class="govuk-error-summary__body">'
         f'<ul class="govuk-list govuk-error-summary__list">{items}</ul>'
-        "</div></div></div>"
+        "</div></div>"
     )
 
 

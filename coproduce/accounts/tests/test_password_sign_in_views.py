@@ -65,6 +65,31 @@ def test_password_sign_in_with_the_wrong_password_shows_a_plain_message(dev):
     assert_no_traceback(response)
 
 
+def test_password_sign_in_with_the_wrong_password_marks_both_fields_in_error(dev):
+    response = Client().post("/accounts/sign-in/password/", {"username": "dev@example.org", "password": "wrong"})
+
+    assertContains(
+        response,
+        '<p id="id_username-error" class="govuk-error-message">'
+        f'<span class="govuk-visually-hidden">Error:</span> {WRONG_PASSWORD}</p>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<input type="email" name="username" value="dev@example.org" autocomplete="email" spellcheck="false" '
+        'class="govuk-input govuk-input--error" required aria-invalid="true" aria-describedby="id_username-error" '
+        'id="id_username">',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<input type="password" name="password" autocomplete="current-password" class="govuk-input govuk-input--error" '
+        'required aria-invalid="true" aria-describedby="id_username-error" id="id_password">',
+        html=True,
+    )
+    assert response.content.decode().count("govuk-form-group--error") == 2
+
+
 def test_password_sign_in_with_nothing_entered_asks_for_both_fields(db):
     response = Client().post("/accounts/sign-in/password/", {"username": "", "password": ""})
 

@@ -229,3 +229,11 @@ def test_the_list_of_documents_takes_the_same_queries_however_many(amina, client
     with django_assert_max_num_queries(8):
         response = client.get(reverse("easyread:documents"))
     assert response.content.decode().count("Document ") == 6
+
+
+def test_the_list_of_documents_says_no_project_in_words_not_none(draft, amina, client_for):
+    response = client_for(amina).get(reverse("easyread:documents"))
+
+    content = response.content.decode()
+    assert '<td class="govuk-table__cell">No project</td>' in content
+    assert "None" not in content

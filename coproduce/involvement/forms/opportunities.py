@@ -35,6 +35,10 @@ class OpportunityFilterForm(forms.Form):
         error_messages={"invalid_choice": "Choose when from the list"},
     )
 
+    def is_narrowing(self) -> bool:
+        """Whether any valid filter is chosen, so that the list shows fewer than every open activity."""
+        return any(self.filters().values())
+
     def filters(self) -> dict[str, Any]:
         """The valid filters, as arguments for ``queries.open_opportunities``; invalid ones are ignored."""
         self.is_valid()

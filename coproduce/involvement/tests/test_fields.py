@@ -209,3 +209,12 @@ def test_honeypot_is_hidden_from_everyone_out_of_the_tab_order_and_labelled() ->
     assert html.strip().startswith('<div class="govuk-visually-hidden" aria-hidden="true">')
     assert '<label for="id_website">Leave this empty</label>' in html
     assert 'id="id_website" name="website" value="" autocomplete="off" tabindex="-1">' in html
+
+
+def test_date_field_in_error_marks_every_box_invalid() -> None:
+    form = DatesForm({"at_day": "x", "at_month": "6", "at_year": "2027", "at_time": "10am"})
+
+    html = str(form["at"].as_field_group())
+
+    assert html.count('aria-invalid="true"') == 4
+    assert html.count("govuk-input--error") == 4

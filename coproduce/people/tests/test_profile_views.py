@@ -88,12 +88,13 @@ def test_profile_details_says_when_a_coordinator_recorded_the_needs(
     assertContains(response, "<li>Regular breaks</li>", html=True)
 
 
-def test_profile_details_says_none_when_the_person_has_no_needs(dev: User, client_for: ClientFor) -> None:
+def test_profile_details_says_in_words_when_the_person_has_no_needs(dev: User, client_for: ClientFor) -> None:
     keep_needs(dev.person, dev)
 
     response = client_for(dev).get("/you/")
 
-    assertContains(response, '<dd class="govuk-summary-list__value">None</dd>', html=True)
+    assertContains(response, '<dd class="govuk-summary-list__value">You have not told us about any</dd>', html=True)
+    assertNotContains(response, "None")
 
 
 def test_profile_details_without_access_needs_invites_the_person_to_tell_us(dev: User, client_for: ClientFor) -> None:

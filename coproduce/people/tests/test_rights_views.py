@@ -112,7 +112,8 @@ def test_your_data_says_when_there_is_nothing_of_a_kind(dev: User, client_for: C
     assertContains(response, "No access needs recorded.")
     assertContains(response, "No consent recorded.")
     assertContains(response, "Not in any project group.")
-    assertContains(response, "None.")
+    assertContains(response, "No records of this kind.")
+    assertNotContains(response, "None")
 
 
 # --- you:data_json ----------------------------------------------------------------------------------

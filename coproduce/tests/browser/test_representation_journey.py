@@ -49,7 +49,7 @@ def test_data_lead_sees_fewer_than_expected_and_records_an_outreach_action(page:
     press(page, page.get_by_role("button", name="Save outreach action"))
     check(page, "Record an outreach action")
     expect(page).to_have_title("Error: Record an outreach action – Coproduce")
-    expect(page.get_by_role("alert")).to_contain_text("Say what will be done")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say what will be done")
     assert not OutreachAction.objects.exists()
 
     due = timezone.localdate() + timedelta(days=60)

@@ -48,12 +48,34 @@ def test_opportunities_can_be_filtered_by_stage_format_and_time(client: Client, 
     assertContains(response, '<option value="evaluation" selected>Evaluation</option>', html=True)
 
 
+def test_opportunities_filtered_say_how_many_were_found_in_the_page_title(client: Client, workshop: Activity) -> None:
+    ActivityFactory.create(title="Looking back together", stage="evaluation")
+
+    filtered = client.get("/get-involved/", {"stage": "evaluation", "activity_format": "", "when": ""})
+    everything = client.get("/get-involved/", {"stage": "", "activity_format": "", "when": ""})
+
+    assertContains(filtered, "<title>1 activity matches your filters – Get involved – Coproduce</title>")
+    assertContains(everything, "<title>Get involved – Coproduce</title>")
+
+
+def test_opportunities_filter_leads_straight_to_the_results_heading(client: Client, workshop: Activity) -> None:
+    response = client.get("/get-involved/", {"stage": "design"})
+
+    assertContains(response, '<form method="get" action="#results"')
+    assertContains(
+        response, '<h2 class="govuk-heading-m" id="results" tabindex="-1">1 activity open to join</h2>', html=True
+    )
+
+
 def test_opportunities_explain_and_ignore_a_filter_that_is_not_in_the_list(client: Client, workshop: Activity) -> None:
     response = client.get("/get-involved/", {"stage": "someday"})
 
     assertContains(response, ERROR_SUMMARY)
     assertContains(response, "Choose a stage from the list")
     assertContains(response, "Bus stop design workshop")
+    assertContains(response, "<title>Error: Get involved – Coproduce</title>")
+    # The error summary takes focus, so the results heading is not a second place to land.
+    assertNotContains(response, 'id="results"')
 
 
 def test_opportunities_say_so_when_nothing_matches(client: Client, db) -> None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.audit.models import AuditEvent
 from coproduce.involvement.tests.factories import AttendanceFactory
@@ -32,6 +33,15 @@ def test_marking_paid_twice_pays_once(offers, grace, amina, client_for):
     assert claim.status == ClaimStatus.PAID
     assert claim.paid_on == today
     assert AuditEvent.objects.filter(action="payments.claim_paid").count() == 1
+
+
+def test_claim_without_a_receipt_says_so_in_words_not_none(offers, grace, amina, client_for):
+    claim = sent_claim(offers, grace)
+
+    response = client_for(amina).get(reverse("payments:claim_review", kwargs={"pk": claim.pk}))
+
+    assertContains(response, '<td class="govuk-table__cell">No receipt</td>', html=True)
+    assertNotContains(response, "None")
 
 
 def test_rejecting_without_a_reason_shows_an_error(offers, grace, amina, client_for):

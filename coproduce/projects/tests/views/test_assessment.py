@@ -94,7 +94,7 @@ def test_project_assessment_of_a_recorded_one_shows_the_answers_to_change(
     assertContains(
         response, 'id="id_coproducible_stages_2" name="coproducible_stages" type="checkbox" value="implementation">'
     )
-    assertContains(response, 'name="planned_rung_design" type="radio" value="co_production" checked>')
+    assertContains(response, 'name="planned_rung_design" type="radio" value="co_production" checked required>')
     assertContains(response, "The budget is set by the council for this year.</textarea>")
     assertContains(response, ">Save changes</button>")
 

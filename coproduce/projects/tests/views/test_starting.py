@@ -141,10 +141,12 @@ def test_project_create_asks_where_the_project_starts(amina: User, client_for: C
         '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Where does the project start?</legend>',
     )
     assertContains(
-        response, '<input class="govuk-radios__input" id="id_start_at_0" name="start_at" type="radio" value="idea">'
+        response,
+        '<input class="govuk-radios__input" id="id_start_at_0" name="start_at" type="radio" value="idea" required>',
     )
     assertContains(
-        response, '<input class="govuk-radios__input" id="id_start_at_1" name="start_at" type="radio" value="design">'
+        response,
+        '<input class="govuk-radios__input" id="id_start_at_1" name="start_at" type="radio" value="design" required>',
     )
     assertContains(response, "A project at the design stage needs a co-lead with lived experience.")
 
