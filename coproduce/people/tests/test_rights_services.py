@@ -289,6 +289,7 @@ def test_erased_relations_are_access_needs_consents_and_equality_answers(db: Non
         "communications.message",  # what we sent them, and by which route
         "newsletters.recipient",  # that a newsletter went to them (the newsletter keeps its count)
         "reports.digest",  # that they were sent a digest of their contributions
+        "payments.bankdetailsrecord",  # the day finance took their bank details (never the details)
     }
 
 
