@@ -182,9 +182,7 @@ def power_sharing(project: Project) -> PowerSharing:
         for stage in STAGE_ORDER
     )
     limit = staff_only_design_limit()
-    flagged = tuple(
-        share for share in stages if share.staff_only_share is not None and share.staff_only_share > limit
-    )
+    flagged = tuple(share for share in stages if share.staff_only_share is not None and share.staff_only_share > limit)
     return PowerSharing(stages=stages, limit=limit, flagged=flagged)
 
 

@@ -64,6 +64,7 @@ class ProjectForm(forms.ModelForm[Project]):
             problem = lead_training_problem(data[name]) if data.get(name) is not None else None
             if problem:
                 self.add_error(name, problem)
+                self.lead_needs_training = True
         problem = champion_problem(data["champion"]) if data.get("champion") is not None else None
         if problem:
             self.add_error("champion", problem)
@@ -71,6 +72,8 @@ class ProjectForm(forms.ModelForm[Project]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Set by clean() when a named lead has not completed the course, so the page can link to it.
+        self.lead_needs_training = False
         if is_co_lead_required():
             self.fields["start_at"].help_text = "A project at the design stage needs a co-lead with lived experience."
             self.fields["co_lead"].help_text = (

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.learning import conf as learning_conf
-from coproduce.learning.queries import has_signed_champion
+from coproduce.learning.models import Course
+from coproduce.learning.queries import courses, has_signed_champion
 from coproduce.projects.models import Lifecycle, Project
 from coproduce.projects.permissions import (
     can_advance_project,
@@ -167,3 +168,10 @@ def next_step(project: Project, readiness: Readiness | None, *, user: User) -> N
     stage = readiness.to_stage
     text = "Close the project" if stage == Lifecycle.CLOSED else f"Move to the {stage.label.lower()} stage"
     return NextStep(text, reverse("projects:advance", args=[project.pk]), is_move=True)
+
+
+def course_for_leads() -> Course | None:
+    """The course staff and partner representatives complete before they lead a project
+    (``COPRODUCE_CO_LEAD_TRAINING_COURSE``), so a refusal can link to it; None if none is set or found."""
+    title = learning_conf.co_lead_training_course()
+    return courses().filter(title=title).first() if title else None

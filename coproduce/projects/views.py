@@ -40,11 +40,12 @@ from coproduce.projects.queries import (
     lifecycle_steps,
     rungs_by_stage,
 )
-from coproduce.projects.readiness import next_step, readiness_to_move
+from coproduce.projects.readiness import course_for_leads, next_step, readiness_to_move
 from coproduce.projects.services import (
     DesignApprovalRefused,
     GroupChangeRefused,
     IntakeDecisionRefused,
+    LeadRefused,
     StageChangeRefused,
     accept_idea,
     add_to_project_group,
@@ -132,10 +133,13 @@ def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             )
         except StageChangeRefused as refusal:
             show_refusal(form, refusal)
+            form.lead_needs_training = isinstance(refusal, LeadRefused)
         else:
             messages.success(request, f"You started the project at the {project.get_stage_display().lower()} stage.")
             return redirect("projects:detail", pk=project.pk)
-    return render(request, "projects/project_form.html", {"form": form, **check.context()})
+    # A lead refused for a course not done is shown the way to the course.
+    lead_course = course_for_leads() if form.lead_needs_training else None
+    return render(request, "projects/project_form.html", {"form": form, "lead_course": lead_course, **check.context()})
 
 
 def project_advance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:

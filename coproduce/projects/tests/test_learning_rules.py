@@ -178,3 +178,17 @@ def test_start_project_page_shows_why_a_staff_lead_cannot_lead(client_for, amina
     assert response.status_code == 200
     assert "Amina cannot lead a project yet" in response.content.decode()
     assert not Project.objects.filter(title="Quiet buses").exists()
+
+
+def test_a_lead_refused_for_a_course_not_done_is_shown_the_way_to_the_course(client_for, amina: User) -> None:
+    # The defect: the project lead field refused a lead for a course not done, with no way from there to the course.
+    course = Course.objects.get(title="What co-production is")
+
+    response = client_for(amina).post(
+        "/projects/new/",
+        {"title": "Quiet buses", "summary": "Quiet buses.", "start_at": "idea", "staff_lead": str(amina.person.pk)},
+    )
+
+    page = response.content.decode()
+    assert "Staff and partner representatives complete “What co-production is” before they lead a project." in page
+    assert f'<a class="govuk-link" href="/learning/courses/{course.pk}/">See the course and its sessions' in page
