@@ -21,7 +21,7 @@ THEIR_CREDIT: dict[str, str] = {
 }
 
 
-class AttendanceChoiceField(forms.ModelChoiceField[Attendance]):
+class AttendancesChoiceField(forms.ModelMultipleChoiceField[Attendance]):
     def label_from_instance(self, obj: Attendance) -> str:
         return obj.person.full_name
 
@@ -155,12 +155,12 @@ class ResponseForm(forms.Form):
 
 
 class ThanksForm(forms.Form):
-    attendance = AttendanceChoiceField(
+    attendances = AttendancesChoiceField(
         queryset=Attendance.objects.none(),
         label="Who are you thanking?",
-        widget=forms.RadioSelect,
-        empty_label=None,
-        error_messages={"required": "Choose who you are thanking", "invalid_choice": "Choose a person from the list"},
+        help_text="Everyone not thanked yet is ticked. Untick anyone you did not thank this way.",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose who you are thanking", "invalid_choice": "Choose people from the list"},
     )
     method = forms.ChoiceField(
         label="How did you thank them?",
@@ -171,6 +171,8 @@ class ThanksForm(forms.Form):
 
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        attendance = self.fields["attendance"]
-        assert isinstance(attendance, forms.ModelChoiceField)  # noqa: S101 - declared above
-        attendance.queryset = activity.attendances.select_related("person").order_by("person__full_name", "id")
+        attendances = self.fields["attendances"]
+        assert isinstance(attendances, forms.ModelMultipleChoiceField)  # noqa: S101 - declared above
+        attendances.queryset = activity.attendances.select_related("person").order_by("person__full_name", "id")
+        attendances.error_messages["invalid_pk_value"] = "Choose people from the list"
+        attendances.initial = list(activity.attendances.filter(thanks__isnull=True).values_list("pk", flat=True))

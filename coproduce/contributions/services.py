@@ -1,6 +1,8 @@
 """Recording contributions, answering them ("You said, we did") and thanking the people who took part."""
 
-from django.db import IntegrityError, transaction
+from dataclasses import dataclass
+
+from django.db import transaction
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
@@ -118,24 +120,43 @@ def respond_to_contribution(
 
 
 @transaction.atomic
-def thank_participant(attendance: Attendance, *, method: ThanksMethod, by: User) -> Thanks:
-    """Record that the person who took part was thanked, and how.
+@dataclass(frozen=True)
+class ThanksGiven:
+    """What thanking several people at once did: who was thanked now, and who had been thanked that way before."""
 
-    Effects: creates the Thanks, records an audit event. Raises PermissionDenied unless ``by`` is a
-    coordinator, and Refused if they were already thanked that way.
+    thanked: list[Attendance]
+    already: list[Attendance]
+
+
+@transaction.atomic
+def thank_participants(attendances: list[Attendance], *, method: ThanksMethod, by: User) -> ThanksGiven:
+    """Record that everyone in ``attendances`` was thanked, the same way, in one step.
+
+    Effects: creates a Thanks and records an audit event for each person not already thanked that
+    way; those who were are left as they are and listed in the result. Raises PermissionDenied unless
+    ``by`` is a coordinator, and Refused (on ``attendances``) if nobody is chosen or everyone chosen
+    was already thanked that way, so nothing is written.
     """
     require(can_thank(by))
-    try:
-        with transaction.atomic():
-            thanks = Thanks.objects.create(attendance=attendance, method=ThanksMethod(method), thanked_by=by)
-    except IntegrityError:
-        raise Refused(
-            f"{attendance.person.full_name} has already been thanked this way. Choose another way.", field="method"
-        ) from None
-    record_event(
-        actor=by,
-        action="contributions.thanked",
-        target=attendance,
-        payload={"activity": attendance.activity_id, "method": str(method)},
+    method = ThanksMethod(method)
+    if not attendances:
+        raise Refused("Choose who you are thanking", field="attendances")
+    before = set(
+        Thanks.objects.filter(attendance__in=attendances, method=method).values_list("attendance_id", flat=True)
     )
-    return thanks
+    thanked = [attendance for attendance in attendances if attendance.pk not in before]
+    already = [attendance for attendance in attendances if attendance.pk in before]
+    if not thanked:
+        raise Refused(
+            "Everyone you chose has already been thanked this way. Choose another way, or other people.",
+            field="attendances",
+        )
+    Thanks.objects.bulk_create(Thanks(attendance=attendance, method=method, thanked_by=by) for attendance in thanked)
+    for attendance in thanked:
+        record_event(
+            actor=by,
+            action="contributions.thanked",
+            target=attendance,
+            payload={"activity": attendance.activity_id, "method": str(method)},
+        )
+    return ThanksGiven(thanked=thanked, already=already)

@@ -30,7 +30,7 @@ from coproduce.contributions.queries import (
     projects_for_own_contribution,
     responses_to,
 )
-from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participant
+from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participants
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity, Attendance
@@ -163,14 +163,18 @@ def activity_thanks(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity.objects.select_related("project"), pk=pk)
     form = ThanksForm(submitted(request), activity=activity)
     if form.is_valid():
-        attendance = form.cleaned_data["attendance"]
         method = ThanksMethod(form.cleaned_data["method"])
         try:
-            thank_participant(attendance, method=method, by=request.user)
+            given = thank_participants(list(form.cleaned_data["attendances"]), method=method, by=request.user)
         except Refused as refusal:
             show_refusal(form, refusal)
         else:
-            messages.success(request, f"Saved: {attendance.person.full_name} thanked by {method.label.lower()}.")
+            names = ", ".join(attendance.person.full_name for attendance in given.thanked)
+            message = f"Saved: {names} thanked by {method.label.lower()}."
+            if given.already:
+                before = ", ".join(attendance.person.full_name for attendance in given.already)
+                message += f" Already thanked this way before: {before}."
+            messages.success(request, message)
             return redirect("contributions:thanks", pk=activity.pk)
     return render(
         request,

@@ -2,8 +2,16 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from coproduce.audit.models import AuditEvent
-from coproduce.contributions.models import Contribution, ContributionKind, ContributionResponse, Outcome, ThanksMethod
-from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participant
+from coproduce.contributions.models import (
+    Contribution,
+    ContributionKind,
+    ContributionResponse,
+    Outcome,
+    Thanks,
+    ThanksMethod,
+)
+from coproduce.contributions.services import record_contribution, respond_to_contribution, thank_participants
+from coproduce.involvement.tests.factories import AttendanceFactory
 from coproduce.projects.tests.factories import ProjectFactory
 from coproduce.refusals import Refused
 
@@ -148,12 +156,24 @@ def test_nobody_answers_their_own_contribution(dev_attended, dev):
 
 
 def test_thanks_recorded_once_per_method_with_audit(dev_attended, amina, grace):
-    thank_participant(dev_attended, method=ThanksMethod.LETTER, by=amina)
+    thank_participants([dev_attended], method=ThanksMethod.LETTER, by=amina)
 
     with pytest.raises(Refused):
-        thank_participant(dev_attended, method=ThanksMethod.LETTER, by=amina)
+        thank_participants([dev_attended], method=ThanksMethod.LETTER, by=amina)
     with pytest.raises(PermissionDenied):
-        thank_participant(dev_attended, method=ThanksMethod.EMAIL, by=grace)
+        thank_participants([dev_attended], method=ThanksMethod.EMAIL, by=grace)
 
     assert dev_attended.thanks.count() == 1
     assert AuditEvent.objects.filter(action="contributions.thanked").count() == 1
+
+
+def test_everyone_who_took_part_is_thanked_in_one_step(dev_attended, amina, grace):
+    # The defect: thanks were one person and one method at a time.
+    grace_attended = AttendanceFactory.create(activity=dev_attended.activity, person=grace.person)
+    thank_participants([dev_attended], method=ThanksMethod.EMAIL, by=amina)
+
+    given = thank_participants([dev_attended, grace_attended], method=ThanksMethod.EMAIL, by=amina)
+
+    assert (given.thanked, given.already) == ([grace_attended], [dev_attended])
+    assert Thanks.objects.filter(method=ThanksMethod.EMAIL).count() == 2
+    assert AuditEvent.objects.filter(action="contributions.thanked").count() == 2

@@ -85,20 +85,35 @@ def test_thanks_for_an_attendance_of_another_activity_is_refused(dev_attended, a
     elsewhere = AttendanceFactory.create()
     url = reverse("contributions:thanks", kwargs={"pk": dev_attended.activity_id})
 
-    response = client_for(amina).post(url, {"attendance": elsewhere.pk, "method": "letter"})
+    response = client_for(amina).post(url, {"attendances": [elsewhere.pk], "method": "letter"})
 
-    assert "Choose a person from the list" in response.content.decode()
+    assert "Choose people from the list" in response.content.decode()
     assert not Thanks.objects.exists()
 
 
 def test_thanks_page_records_and_shows_thanks(dev_attended, amina, client_for):
     url = reverse("contributions:thanks", kwargs={"pk": dev_attended.activity_id})
 
-    client_for(amina).post(url, {"attendance": dev_attended.pk, "method": "letter"})
-    again = client_for(amina).post(url, {"attendance": dev_attended.pk, "method": "letter"})
+    client_for(amina).post(url, {"attendances": [dev_attended.pk], "method": "letter"})
+    again = client_for(amina).post(url, {"attendances": [dev_attended.pk], "method": "letter"})
 
     assert Thanks.objects.get().method == "letter"
     assert "already been thanked this way" in again.content.decode()
+
+
+def test_thanks_page_ticks_everyone_not_yet_thanked_and_thanks_them_together(dev_attended, amina, grace, client_for):
+    grace_attended = AttendanceFactory.create(activity=dev_attended.activity, person=grace.person)
+    url = reverse("contributions:thanks", kwargs={"pk": dev_attended.activity_id})
+
+    form = client_for(amina).get(url).content.decode()
+    response = client_for(amina).post(
+        url, {"attendances": [dev_attended.pk, grace_attended.pk], "method": "email"}, follow=True
+    )
+
+    assert form.count('type="checkbox"') == 2
+    assert form.count(" checked") == 2
+    assert "Saved: Devendra Patel, Grace Okafor thanked by email." in response.content.decode()
+    assert Thanks.objects.filter(method="email").count() == 2
 
 
 def test_person_records_own_contribution(dev_attended, dev, client_for):

@@ -122,12 +122,13 @@ def test_coordinator_records_answers_and_thanks_and_member_sees_his_idea(page: P
     assert "we will name you as: Devendra Patel" in dev_letter
     assert "Dear Grace Okafor" in grace_letter
     assert "We will not name you in anything we publish" in grace_letter
-    for name in ("Devendra Patel", "Grace Okafor"):
-        choose(page, page.get_by_role("radio", name=name))
-        choose(page, page.get_by_role("radio", name="Thank-you letter"))
-        press(page, page.get_by_role("button", name="Save thank-you"))
-        expect(page.get_by_text(f"Saved: {name} thanked by thank-you letter.")).to_be_visible()
-        assert axe_violations(page) == ""
+    # Everyone not thanked yet is ticked: one choice of how, one button.
+    expect(page.get_by_role("checkbox", name="Devendra Patel")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Grace Okafor")).to_be_checked()
+    choose(page, page.get_by_role("radio", name="Thank-you letter"))
+    press(page, page.get_by_role("button", name="Save thank-yous"))
+    expect(page.get_by_text("Saved: Devendra Patel, Grace Okafor thanked by thank-you letter.")).to_be_visible()
+    assert axe_violations(page) == ""
     assert Thanks.objects.filter(attendance__activity=workshop).count() == 2
 
     # Dev is told by email (the worker sends it) and opens the link in it.
