@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from coproduce.accounts.models import User
 from coproduce.analytics.permissions import can_view_representation
@@ -102,6 +103,7 @@ def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "first_involvement": first_involvement_stage(project),
             "readiness": readiness,
             "next_step": next_step(project, readiness, user=request.user),
+            "assessment_url": reverse("projects:assessment", args=[project.pk]),
             "can_advance": can_advance_project(request.user, project) and readiness is not None,
             "can_assess": can_assess_project(request.user, project),
             "can_approve_design": (

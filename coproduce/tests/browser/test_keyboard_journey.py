@@ -94,6 +94,7 @@ def test_error_summary_links_move_focus_to_the_field(page: Page, live_server):
 
 def test_stage_change_refused_when_project_moved_meanwhile(page: Page, sign_in_as, live_server):
     world = build_world()
+    Project.objects.filter(pk=world.project.pk).update(design_approved_at=timezone.now())
     sign_in_as(world.users["amina"])
     page.goto(f"/projects/{world.project.pk}/next-stage/")
     # Someone else moves the project on while this page is open.

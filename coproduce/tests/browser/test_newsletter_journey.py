@@ -39,7 +39,7 @@ def test_coordinator_writes_previews_fixes_and_sends_a_newsletter(page: Page, si
 
     # The mistyped placeholder: an error at the top and beside the field, and nothing saved.
     expect(page).to_have_title(re.compile(r"^Error: "))
-    expect(page.get_by_role("alert")).to_contain_text("“{frist_name}” is not a placeholder we know.")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("“{frist_name}” is not a placeholder we know.")
     expect(page.locator("#id_body-error")).to_contain_text("Did you mean {first_name}?")
     checked(page)
     assert not Newsletter.objects.exists()

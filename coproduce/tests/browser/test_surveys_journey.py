@@ -92,7 +92,7 @@ def test_survey_journey(page: Page, context: BrowserContext, sign_in_as, live_se
     expect(heading(page)).to_have_text("Survey: Bus stop walkabout")
     assert axe_violations(page) == ""
     press(page, page.get_by_role("button", name="Send my answers"))
-    expect(page.get_by_role("alert")).to_contain_text("Choose an answer.")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose an answer.")
     assert page.title().startswith("Error: ")
     assert axe_violations(page) == ""
     answer_all(page, EASY_READ, "Yes, a lot")
