@@ -13,6 +13,7 @@ from coproduce.analytics import demo as analytics_demo
 from coproduce.communications import demo as communications_demo
 from coproduce.contributions import demo as contributions_demo
 from coproduce.decisions import demo as decisions_demo
+from coproduce.demo import journeys, showcase
 from coproduce.demo.personas import DEMO_PASSWORD, PERSONAS
 from coproduce.easyread import demo as easyread_demo
 from coproduce.involvement.models import Activity, Outreach, Registration
@@ -172,6 +173,8 @@ class Command(BaseCommand):
 
         # Each app adds its own part: contributions and payments after the workshop, decisions,
         # the charter and training.
+        # Fictional people first, so that every count below includes them.
+        showcase.seed(people, coordinator)
         apps = (
             contributions_demo,
             payments_demo,
@@ -187,6 +190,7 @@ class Command(BaseCommand):
         )
         for app in apps:
             app.seed(people, coordinator)
+        journeys.seed(people, coordinator)
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000 as:"))
         for persona in PERSONAS:
