@@ -105,16 +105,20 @@ def test_grace_hears_her_journey_without_defects(window: BrowserContext, orca: O
     assert heard == [], "\n".join(heard)
 
 
-def into_the_page(page: Page) -> None:
+def into_the_page(orca: Orca) -> None:
     """Move the keyboard from the address bar into the page with F6, as a person would.
 
     Playwright's key presses reach the page but not the window around it, so without this Chromium's
-    own focus stays in the address bar and tells Orca nothing of what happens in the page."""
-    subprocess.run(["/usr/bin/xdotool", "key", "F6"], check=True)
-    for _ in range(50):
-        if page.evaluate("document.hasFocus()"):
-            return
-        time.sleep(0.1)
+    own focus stays in the address bar (or the tab strip) and tells Orca nothing of the page. F6 moves
+    through the address bar, the tab strip and the page: press it until Orca hears the page take focus."""
+    start = orca.log.stat().st_size
+    for _ in range(4):
+        subprocess.run(["/usr/bin/xdotool", "key", "F6"], check=True)
+        time.sleep(1.0)
+        with orca.log.open("rb") as log:
+            log.seek(start)
+            if b"state-changed:focused for [document web" in log.read():
+                return
     raise AssertionError("F6 did not move the keyboard into the page")
 
 
@@ -122,7 +126,7 @@ def walk(page: Page, orca: Orca) -> None:
     orca.hear("Chromium opens")
     page.goto("/accounts/sign-in/password/")
     expect(heading(page)).to_have_text("Sign in with a password")
-    into_the_page(page)
+    into_the_page(orca)
     orca.hear("Arrive at sign in with a password")
 
     press(page, page.get_by_role("button", name="Sign in"))
@@ -136,8 +140,12 @@ def walk(page: Page, orca: Orca) -> None:
     page.keyboard.press("Enter")
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a correct email address and password")
     orca.hear("Sign in with the wrong password", error_summary=True)
+    # Both fields carry aria-invalid (tested in accounts), but Orca 43 says no state for a password text, so
+    # the email address is where "invalid entry" is listened for.
+    move_focus_to(page, page.get_by_label("Email address"))
+    orca.hear("Shift+Tab back to the email address", invalid_field=True)
     move_focus_to(page, page.get_by_label("Password"))
-    orca.hear("Tab to the password", invalid_field=True)
+    orca.hear("Tab to the password")
 
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")

@@ -34,6 +34,16 @@ def test_an_error_summary_said_twice_or_not_at_all_is_a_defect():
     assert defects(once) == []
 
 
+def test_the_error_summary_read_again_in_the_page_read_aloud_after_its_announcement_is_not_a_defect():
+    arrival = [
+        "There is a problem Enter your password.",
+        "Finished loading",
+        "Page has 3 headings.",
+        "There is a problem",
+    ]
+    assert defects(Step("Sign in", arrival, error_summary=True)) == []
+
+
 def test_a_confirmation_said_twice_is_a_defect():
     saved = "Your display settings are saved."
     assert defects(Step("Save", [saved, f"Success {saved}"], once=[saved])) == [
