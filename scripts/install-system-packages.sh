@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, only those that are missing:
 # Chromium for the browser and accessibility tests, PostgreSQL's server for the PostgreSQL run.
+# Any packages named as arguments are installed with them (callers name only those they found missing).
 set -euo pipefail
 
-missing=()
+missing=("$@")
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 # Pango and fonts for WeasyPrint's PDFs.

@@ -1,0 +1,1 @@
+"""Grace's journey heard through a real screen reader (Orca reading Chromium): run by `make screen-reader`."""
