@@ -114,6 +114,7 @@ TEMPLATES = [
                 "coproduce.templatetags.govuk",
                 "coproduce.templatetags.regions",
                 "coproduce.payments.templatetags.money",
+                "coproduce.analytics.templatetags.suppressed",
             ],
         },
     },

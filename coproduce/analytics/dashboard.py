@@ -11,14 +11,20 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from coproduce.analytics.disclosure import NOTE, SUPPRESSED, Cell, percentage, protect_breakdown
-from coproduce.analytics.indicators.definitions import INDICATORS, Indicator
+from coproduce.analytics.disclosure import HIDDEN_IN_WORDS, NOTE, SUPPRESSED, Cell, percentage, protect_breakdown
+from coproduce.analytics.indicators.definitions import (
+    INDICATORS,
+    NOT_WORKED_OUT,
+    VERDICTS,
+    Direction,
+    Indicator,
+    Status,
+)
 from coproduce.analytics.indicators.quarters import Quarter, last_quarters
 from coproduce.analytics.models import IndicatorRefresh, IndicatorValue
 from coproduce.model import STEPS, VALUES
 from coproduce.projects.models import Project
 
-NOT_WORKED_OUT = "Not worked out yet"
 NOTHING_TO_COUNT = "Nothing to count"
 
 # The chart's size, in SVG units.
@@ -75,7 +81,7 @@ class IndicatorView:
     indicator: Indicator
     points: tuple[Point, ...]
     target: str
-    verdict: str
+    status: Status
     summary: str
     chart: Chart
     evidence_url: str
@@ -84,6 +90,18 @@ class IndicatorView:
     @property
     def latest(self) -> Point:
         return self.points[-1]
+
+    @property
+    def verdict(self) -> str:
+        return VERDICTS[self.status]
+
+    @property
+    def figure(self) -> str:
+        """This quarter's figure against its target; "" when there is none (``status`` says why in words)."""
+        if self.status not in (Status.MET, Status.NOT_MET):
+            return ""
+        better = "more" if self.indicator.direction == Direction.HIGHER else "less"
+        return f"{self.latest.percent} (target {self.target} or {better})"
 
     @property
     def svg(self) -> SafeString:
@@ -108,6 +126,7 @@ class Dashboard:
     quarter: Quarter
     quarters: tuple[Quarter, ...]
     project: Project | None
+    indicators: tuple[IndicatorView, ...]
     values: tuple[Section, ...]
     steps: tuple[Section, ...]
     as_of: datetime | None
@@ -116,7 +135,22 @@ class Dashboard:
 
     @property
     def has_suppressed(self) -> bool:
-        return any(view.has_suppressed for section in self.values + self.steps for view in section.shown)
+        return any(view.has_suppressed for view in self.indicators)
+
+    @property
+    def overview(self) -> str:
+        """How we are doing in one sentence, such as "3 of 11 targets met; 1 not met; not enough
+        answers yet for 7", from the same figures the page shows."""
+        counts = {status: sum(view.status == status for view in self.indicators) for status in Status}
+        parts = [f"{counts[Status.MET]} of {len(self.indicators)} targets met"]
+        if counts[Status.NOT_MET]:
+            parts.append(f"{counts[Status.NOT_MET]} not met")
+        parts += [
+            f"{status.words.lower()} for {counts[status]}"
+            for status in (Status.TOO_FEW, Status.NOTHING, Status.NOT_WORKED_OUT)
+            if counts[status]
+        ]
+        return "; ".join(parts)
 
 
 def _percent_of(share: float) -> str:
@@ -135,15 +169,15 @@ def point(quarter: Quarter, stored: IndicatorValue | None) -> Point:
     return Point(quarter, True, numerator, denominator, shown, share)
 
 
-def verdict(indicator: Indicator, latest: Point) -> str:
+def status(indicator: Indicator, latest: Point) -> Status:
     if not latest.computed:
-        return NOT_WORKED_OUT
+        return Status.NOT_WORKED_OUT
     if latest.denominator is not None and latest.denominator.count == 0:
-        return "Nothing to count in this period"
+        return Status.NOTHING
     if latest.share is None:
-        return "Too few to say: the numbers are too small to show"
+        return Status.TOO_FEW
     met = latest.share >= indicator.target if indicator.direction == "higher" else latest.share <= indicator.target
-    return "Met the target" if met else "Did not meet the target"
+    return Status.MET if met else Status.NOT_MET
 
 
 def summary(indicator: Indicator, points: tuple[Point, ...]) -> str:
@@ -260,7 +294,8 @@ def chart_svg(view: IndicatorView) -> SafeString:
         height=chart.height,
         name=view.indicator.name,
         count=len(view.points),
-        summary=view.summary,
+        # Read out in place of the chart: each [c] says what it means, as it does on the page.
+        summary=view.summary.replace(SUPPRESSED, f"{SUPPRESSED} ({HIDDEN_IN_WORDS})"),
         blue=BLUE,
         ink=INK,
         left=chart.left,
@@ -308,7 +343,7 @@ def dashboard(quarter: Quarter, project: Project | None = None) -> Dashboard:
                 indicator=indicator,
                 points=points,
                 target=_percent_of(indicator.target),
-                verdict=verdict(indicator, points[-1]),
+                status=status(indicator, points[-1]),
                 summary=summary(indicator, points),
                 chart=chart(indicator, points),
                 evidence_url=reverse(indicator.evidence_url_name),
@@ -348,6 +383,7 @@ def dashboard(quarter: Quarter, project: Project | None = None) -> Dashboard:
         quarter=quarter,
         quarters=tuple(quarters),
         project=project,
+        indicators=tuple(views),
         values=values,
         steps=steps,
         as_of=min(computed) if computed else None,

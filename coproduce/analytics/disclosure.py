@@ -32,6 +32,8 @@ import numpy as np
 from scipy.optimize import linprog
 
 SUPPRESSED = "[c]"
+# What a screen reader says after each [c] (see analytics/templatetags/suppressed.py).
+HIDDEN_IN_WORDS = "hidden to protect privacy"
 NOTE = (
     "[c] means a number is hidden to protect people's privacy. It is small enough that someone could be "
     "recognised, or it could be worked out from the other numbers in the table."

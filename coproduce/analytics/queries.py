@@ -159,12 +159,34 @@ class Representation:
     note: str
     # When the counts were worked out, if they came from the cache (the data lead's page).
     as_of: datetime | None = None
+    # Why no group could be compared with the population at all, in words; "" when some could.
+    not_compared: str = ""
 
     @property
     def has_suppressed(self) -> bool:
         return (
             self.people.suppressed or self.answered.suppressed or any(view.has_suppressed for view in self.dimensions)
         )
+
+
+NOBODY_ANSWERED = "Nobody has given equality answers yet, so we cannot compare who takes part with the population."
+TOO_FEW_ANSWERED = "Too few people have answered to compare safely."
+NO_REFERENCE = (
+    "There are no reference figures to compare with, so we cannot compare who takes part with the population."
+)
+
+
+def not_compared(answered: int, answered_by_dimension: list[int], has_reference: bool) -> str:
+    """Why no group can be compared with the population, or "" when some can.
+
+    "No group is fewer than expected" would be untrue when nobody (or too few) answered: it would
+    read as good news that the data cannot support.
+    """
+    if answered == 0:
+        return NOBODY_ANSWERED
+    if all(count < SMALLEST_BREAKDOWN_TOTAL for count in answered_by_dimension):
+        return TOO_FEW_ANSWERED
+    return "" if has_reference else NO_REFERENCE
 
 
 def _percent(value: float) -> str:
@@ -221,9 +243,11 @@ def representation(
     smallest_share = conf.gap_smallest_reference_share()
     views = []
     gaps = []
+    answered_by_dimension = []
     for dimension in dimensions(adults_only=conf.representation_adults_only()):
         observed = [counts[dimension.key][category.key] for category in dimension.categories]
         answered = sum(observed)
+        answered_by_dimension.append(answered)
         table = protect_breakdown(observed, mode)
         reference_sizes = [
             sum(reference.get((dimension.census, name), 0) for name in category.reference)
@@ -290,6 +314,11 @@ def representation(
         gaps=tuple(gaps),
         note=NOTE,
         as_of=as_of,
+        not_compared=not_compared(
+            counts[""][""],
+            answered_by_dimension,
+            has_reference=any(not view.missing_reference for view in views),
+        ),
     )
 
 

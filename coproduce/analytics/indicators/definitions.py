@@ -37,6 +37,44 @@ class Direction(StrEnum):
         return "Higher is better" if self == Direction.HIGHER else "Lower is better"
 
 
+NOT_WORKED_OUT = "Not worked out yet"
+
+
+class Status(StrEnum):
+    """How an indicator stands against its target in the quarter shown."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    TOO_FEW = "too_few"
+    NOTHING = "nothing"
+    NOT_WORKED_OUT = "not_worked_out"
+
+    @property
+    def words(self) -> str:
+        return STATUS_WORDS[self]
+
+    @property
+    def tag(self) -> str:
+        """The GOV.UK tag's colour: the tag's words say it too, so colour is never the only sign."""
+        return {Status.MET: "govuk-tag--green", Status.NOT_MET: "govuk-tag--red"}.get(self, "govuk-tag--grey")
+
+
+STATUS_WORDS = {
+    Status.MET: "Met",
+    Status.NOT_MET: "Not met",
+    Status.TOO_FEW: "Not enough answers yet",
+    Status.NOTHING: "Nothing to count yet",
+    Status.NOT_WORKED_OUT: NOT_WORKED_OUT,
+}
+VERDICTS = {
+    Status.MET: "Met the target",
+    Status.NOT_MET: "Did not meet the target",
+    Status.TOO_FEW: "Not enough answers yet: the numbers are too small to show",
+    Status.NOTHING: "Nothing to count in this period",
+    Status.NOT_WORKED_OUT: NOT_WORKED_OUT,
+}
+
+
 @dataclass(frozen=True)
 class Indicator:
     key: str

@@ -123,7 +123,7 @@ def test_small_numbers_show_c_and_the_note(client_for, amina: User) -> None:
     html = main(client_for(amina).get(DASHBOARD).content.decode())
     assert "[c]" in html
     assert escape(NOTE) in html
-    assert "Too few to say" in html
+    assert "Not enough answers yet" in html
     assert "*" not in html.replace("**", "")
 
 

@@ -26,6 +26,9 @@ def test_organisation_report_has_the_five_gripp2_sections_and_the_note(said, per
         assert heading in page
     assert "[c]" in page
     assert "hidden to protect people" in page
+    # Each [c] says what it means where it stands, and the note comes before the first table.
+    assert '[c]<span class="govuk-visually-hidden"> (hidden to protect privacy)</span>' in page
+    assert page.index('id="what-c-means"') < page.index("<table")
     assert "*" not in page.split("<main")[1].split("</main>")[0]
 
 

@@ -89,6 +89,8 @@ def test_the_review_page_flags_the_gap_in_words_with_both_figures(
     assert "a gap of 2 steps" in page
     assert "[c]" in page  # one person on each side: the counts are hidden
     assert "[c] means a number is hidden" in page
+    # Each [c] says what it means where it stands, for screen readers too.
+    assert page.count('[c]<span class="govuk-visually-hidden"> (hidden to protect privacy)</span>') >= 2
     assert "*" not in page.split("<main", 1)[1].split("</main>")[0]
 
 

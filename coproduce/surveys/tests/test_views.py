@@ -112,6 +112,8 @@ def test_results_are_for_coordinators_and_leads_with_hidden_small_counts(
     page = client_for(everyone["dev"]).get(url).content.decode()
     assert "[c]" in page
     assert "[c] means a number is hidden" in page
+    # Each [c] says what it means where it stands, for screen readers too.
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">[c]<span class="govuk-visually-hidden">' in page
     assert "*" not in page.split("<main")[1].split("</main>")[0]
 
 

@@ -51,16 +51,22 @@ def test_coordinator_reads_the_dashboard_by_project_and_period(page: Page, sign_
     expect(page.locator(".govuk-caption-l")).to_have_text(f"{world.project.title}, {earlier.label}")
     assert axe_violations(page) == ""
 
+    # The top of the page says how the project is doing, in words, and links to each indicator.
+    expect(page.locator("#overview + p")).to_have_text("1 of 11 targets met; not worked out yet for 10.")
+    press(page, page.locator('a[href="#indicator-felt_listened_to"]').first)
+    assert page.url.endswith("#indicator-felt_listened_to")
+
     # Read the indicator: its figure, its target in words, the chart's text and the table.
     indicator = page.locator("#indicator-felt_listened_to").locator("xpath=..")
     expect(indicator).to_contain_text("75%")
     expect(indicator).to_contain_text("Met the target")
+    press(page, indicator.locator("summary").filter(has_text="Chart and table by quarter"))
     expect(indicator.get_by_role("img")).to_have_accessible_name(
         "People who felt listened to: chart of the last 4 quarters"
     )
     table = indicator.get_by_role("table", name="People who felt listened to, by quarter")
     expect(table.get_by_role("row", name=earlier.short_label)).to_contain_text("75%")
-    press(page, indicator.locator("summary.govuk-details__summary"))
+    press(page, indicator.locator("summary").filter(has_text="What this counts"))
     expect(indicator.get_by_role("link", name="See the records behind this figure")).to_be_visible()
 
     # Ask for the figures to be worked out again: the page says they are being worked out.

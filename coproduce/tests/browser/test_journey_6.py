@@ -246,13 +246,16 @@ def test_journey_6_review_dashboard_report_and_digests(
         expect(section(page, f"Step {step.number}: {step.title}")).to_be_visible()
     # "Felt listened to", with its chart and table: two answers are too few to show, so [c].
     indicator = page.locator("#indicator-felt_listened_to").locator("xpath=..")
+    press(page, indicator.locator("summary").filter(has_text="Chart and table by quarter"))
     expect(indicator.get_by_role("img")).to_have_accessible_name(
         "People who felt listened to: chart of the last 4 quarters"
     )
     table = indicator.get_by_role("table", name="People who felt listened to, by quarter")
     expect(table.get_by_role("row", name=quarter.short_label)).to_contain_text("[c]")
-    expect(indicator).to_contain_text("Too few to say")
-    expect(indicator).to_contain_text(f"People who felt listened to, {quarter.label}: [c]. Target")
+    expect(indicator).to_contain_text("Not enough answers yet")
+    expect(indicator).to_contain_text(
+        f"People who felt listened to, {quarter.label}: [c] (hidden to protect privacy). Target"
+    )
     expect(indicator).to_contain_text("By quarter:")
     expect(page.get_by_text("[c] means a number is hidden")).to_be_visible()
     # Every indicator shown has a chart and a table.
