@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import record_event
@@ -151,7 +151,17 @@ def thank_participants(attendances: list[Attendance], *, method: ThanksMethod, b
             "Everyone you chose has already been thanked this way. Choose another way, or other people.",
             field="attendances",
         )
-    Thanks.objects.bulk_create(Thanks(attendance=attendance, method=method, thanked_by=by) for attendance in thanked)
+    try:
+        with transaction.atomic():
+            Thanks.objects.bulk_create(
+                Thanks(attendance=attendance, method=method, thanked_by=by) for attendance in thanked
+            )
+    except IntegrityError:
+        # Someone else recorded the same thanks between the check above and now.
+        raise Refused(
+            "Someone else has just recorded thanks for some of these people. Check the list and try again.",
+            field="attendances",
+        ) from None
     for attendance in thanked:
         record_event(
             actor=by,

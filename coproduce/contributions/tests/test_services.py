@@ -177,3 +177,22 @@ def test_everyone_who_took_part_is_thanked_in_one_step(dev_attended, amina, grac
     assert (given.thanked, given.already) == ([grace_attended], [dev_attended])
     assert Thanks.objects.filter(method=ThanksMethod.EMAIL).count() == 2
     assert AuditEvent.objects.filter(action="contributions.thanked").count() == 2
+
+
+def test_thanks_recorded_by_someone_else_meanwhile_is_refused_with_a_message(dev_attended, amina, monkeypatch):
+    # Between the check for earlier thanks and the write, another coordinator records the same thanks.
+    real_filter = Thanks.objects.filter
+
+    def filter_then_someone_else_thanks(*args, **kwargs):
+        found = real_filter(*args, **kwargs)
+        if not Thanks.objects.exists():
+            Thanks.objects.create(attendance=dev_attended, method=ThanksMethod.EMAIL, thanked_by=amina)
+        return found.none()
+
+    monkeypatch.setattr(Thanks.objects, "filter", filter_then_someone_else_thanks)
+
+    with pytest.raises(Refused) as refusal:
+        thank_participants([dev_attended], method=ThanksMethod.EMAIL, by=amina)
+
+    assert refusal.value.field == "attendances"
+    assert AuditEvent.objects.filter(action="contributions.thanked").count() == 0
