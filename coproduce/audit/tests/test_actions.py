@@ -46,7 +46,7 @@ def test_every_action_the_code_records_is_declared_and_every_declared_action_is_
 
     assert len(recorded) > 90, "the scan no longer finds the calls to record_event"
     assert {name: where for name, where in recorded.items() if name not in ACTIONS} == {}
-    assert sorted(ACTIONS - set(recorded)) == []
+    assert sorted(ACTIONS.keys() - set(recorded)) == []
 
 
 def test_an_undeclared_action_is_refused_and_nothing_is_recorded(db, amina):
@@ -59,5 +59,15 @@ def test_an_undeclared_action_is_refused_and_nothing_is_recorded(db, amina):
 def test_the_events_recorded_before_are_renamed_to_declared_names():
     migration = importlib.import_module("coproduce.audit.migrations.0002_actions_named_by_app")
 
-    assert set(migration.RENAMED.values()) <= ACTIONS
-    assert not set(migration.RENAMED) & ACTIONS
+    assert set(migration.RENAMED.values()) <= ACTIONS.keys()
+    assert not set(migration.RENAMED) & ACTIONS.keys()
+
+
+def test_every_action_has_plain_words_a_person_can_read_not_its_code_name():
+    """A person's own data listed "payments.offer_declined" for what was done with it (issue 17)."""
+    unreadable = {
+        action: words
+        for action, words in ACTIONS.items()
+        if not words.lstrip('"')[:1].isupper() or "_" in words or "." in words
+    }
+    assert unreadable == {}

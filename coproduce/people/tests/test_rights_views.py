@@ -89,6 +89,16 @@ def test_your_data_lists_what_happened_in_plain_words(dev: User, client_for: Cli
     assertContains(response, '<td class="govuk-table__cell">something.new</td>', html=True)
 
 
+def test_your_data_names_payment_events_in_plain_words_not_code_names(dev: User, client_for: ClientFor) -> None:
+    """Grace's own data listed "payments.offer_declined" on a fresh demo (issue 17)."""
+    AuditEvent.objects.create(actor=dev, action="payments.offer_declined", target_type="", target_id="")
+
+    response = client_for(dev).get("/you/data/")
+
+    assertContains(response, '<td class="govuk-table__cell">Payment offer turned down</td>', html=True)
+    assertNotContains(response, "payments.offer_declined")
+
+
 def test_your_data_records_that_you_looked(dev: User, client_for: ClientFor) -> None:
     client_for(dev).get("/you/data/")
 

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 
 from coproduce.accounts.models import User
+from coproduce.audit.actions import described
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.people.models import Person
@@ -26,20 +27,6 @@ from coproduce.people.queries import other_record_titles, people_due_for_retenti
 from coproduce.people.services.rights import AnonymiseRefused, DeletionReason, anonymise_person, record_data_download
 
 PAGE_SIZE = 50
-
-# Plain words for the audit actions people are most likely to see in their own data; others show as recorded.
-ACTION_WORDS = {
-    "people.person_added": "Record made",
-    "people.data_downloaded": "Data looked at or downloaded",
-    "people.person_anonymised": "Account deleted",
-    "accounts.signed_in": "Signed in",
-    "accounts.signed_out": "Signed out",
-    "accounts.sign_in_link_sent": "Sign-in link emailed",
-    "people.consent_given": "Consent given",
-    "people.consent_withdrawn": "Consent withdrawn",
-    "people.access_needs_changed": "Access needs changed",
-    "people.contact_details_changed": "Contact details changed",
-}
 
 
 class ConfirmDeletionForm(forms.Form):
@@ -104,10 +91,7 @@ def _other_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
 def _data_page(request: AuthenticatedHttpRequest, person: Person, *, is_self: bool) -> HttpResponse:
     data = person_data(person, with_equality_answers=is_self)
     record_data_download(person, by=request.user, as_file=False)
-    events = [
-        {"what": ACTION_WORDS.get(event["action"], event["action"]), "when": event["occurred_at"]}
-        for event in data["audit_events"]
-    ]
+    events = [{"what": described(event["action"]), "when": event["occurred_at"]} for event in data["audit_events"]]
     return render(
         request,
         "people/rights_data.html",
