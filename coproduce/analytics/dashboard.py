@@ -212,7 +212,7 @@ def chart(indicator: Indicator, points: tuple[Point, ...]) -> Chart:
         if item.share is not None or item.percent == SUPPRESSED:
             label = item.percent
         else:
-            label = "Not yet" if not item.computed else "None"
+            label = "Not yet" if not item.computed else "Nothing"
         bars.append(
             Bar(
                 x=x,

@@ -255,3 +255,14 @@ def test_the_project_list_offers_only_their_own_projects_and_the_chosen_one(
 def test_a_project_page_links_to_its_figures(client_for, grace: User, bus_stops: Project) -> None:
     html = client_for(grace).get(reverse("projects:detail", kwargs={"pk": bus_stops.pk})).content.decode()
     assert f"{DASHBOARD}?project={bus_stops.pk}" in html
+
+
+def test_a_quarter_with_nothing_to_count_is_labelled_in_words_not_none(client_for, amina: User) -> None:
+    """A fresh demo's charts labelled empty quarters "None", like a value the code forgot (issue 17)."""
+    earlier, latest = last_quarters(2)
+    store("felt_listened_to", 0, 0, quarter=earlier)
+    store("felt_listened_to", 8, 10, quarter=latest)
+    html = main(client_for(amina).get(DASHBOARD).content.decode())
+    chart = html.split('id="chart-felt_listened_to-title"', 1)[1].split("</svg>", 1)[0]
+    assert ">Nothing<" in chart
+    assert ">None<" not in chart
