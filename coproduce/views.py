@@ -19,13 +19,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """Each person's next useful things: their own for members and carers, their organisation's for
     partners, the lists they work through for staff. Nobody sees a list meant for someone else."""
     user = request.user
-    context: dict[str, object] = {"projects": Project.objects.visible_to(user)[:10]}
+    projects = list(Project.objects.visible_to(user)[:10])
+    context: dict[str, object] = {"projects": projects}
     if not user.is_authenticated:
         return render(request, "home.html", context)
     has_own_part = can_record_own(user)
     if is_staff_role(user):
         context["actions"] = staff.primary_actions(user)
         context["groups"] = staff.work_groups(user)
+        context["project_steps"] = staff.projects_with_next_steps(user, projects)
     elif is_partner(user):
         context["organisation_home"] = partner.organisation_home(user)
     elif has_own_part:

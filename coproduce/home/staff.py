@@ -25,7 +25,9 @@ from coproduce.learning.queries import members_without_induction
 from coproduce.payments.choices import ClaimStatus
 from coproduce.payments.models import Claim
 from coproduce.payments.permissions import can_manage_payments
+from coproduce.projects.models import Project
 from coproduce.projects.permissions import can_create_project
+from coproduce.projects.readiness import NextStep, next_step, readiness_to_move
 from coproduce.reports.permissions import can_send_digests, can_view_organisation_report
 
 
@@ -37,6 +39,16 @@ def primary_actions(user: User) -> list[Link]:
     if can_manage_activities(user):
         actions.append(Link("Plan an activity", reverse("involvement:activity_create")))
     return actions
+
+
+def projects_with_next_steps(user: User, projects: list[Project]) -> list[tuple[Project, NextStep | None]]:
+    """Each of the staff member's projects (at most ten) with the next thing the model asks for on it, when
+    they are the one who may do it: the same step as the main button of the project's page."""
+    steps = []
+    for project in projects:
+        step = next_step(project, readiness_to_move(project, user=user), user=user)
+        steps.append((project, step if step is not None and step.url else None))
+    return steps
 
 
 def _waiting_and_late(waiting: int, late: int, *, late_word: str = "late") -> str:

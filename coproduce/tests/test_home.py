@@ -189,3 +189,17 @@ def test_partner_home_shows_her_organisations_commitments_and_recommendations_wi
     assert escape(f"Overdue: the answer was due on {due:%-d %B %Y}") in html
     assert "1 waiting for your answer, 1 overdue." in html
     assert "Open the clinic on Saturdays." not in html
+
+
+def test_coordinator_home_gives_each_project_the_next_thing_the_model_asks_for(amina, dev, bus_stops, client_for):
+    """Amina's home listed her projects by name and stage only; the next step was a click away on each
+    project's page (issue 17: the home page shows each persona's next useful action)."""
+    project_page = client_for(amina).get(reverse("projects:detail", args=[bus_stops.pk])).content.decode()
+    main_button = project_page.split('role="button"', 1)[0].rsplit("<a ", 1)[1]
+    step_url = main_button.split('href="', 1)[1].split('"', 1)[0]
+
+    html = home(client_for, amina)
+
+    assert f'Next: <a class="govuk-link" href="{step_url}">' in html
+    assert f'<span class="govuk-visually-hidden"> ({escape(bus_stops.title)})</span>' in html
+    assert "Next:" not in home(client_for, dev)
