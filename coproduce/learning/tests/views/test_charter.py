@@ -3,6 +3,8 @@
 from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.accounts.models import User
+from coproduce.communications.choices import MessageFormat
+from coproduce.communications.models import ContactPreferences
 from coproduce.learning.models import CharterVersion, OrganisationCommitment, Signature
 from coproduce.learning.services.charter import sign_charter
 from coproduce.people.models import CreditPreference, Organisation
@@ -108,3 +110,17 @@ def test_admin_publishes_a_new_version(client_for, morgan: User, amina: User) ->
 
     assert response.status_code == 302
     assert CharterVersion.objects.order_by("-number").values_list("number", flat=True)[0] == 2
+
+
+def test_someone_who_reads_easy_read_gets_the_charter_in_easy_read_first_not_folded(client_for, dev: User) -> None:
+    """Dev reads Easy Read, and the charter's Easy Read version was folded away under the standard text."""
+    ContactPreferences.objects.create(person=dev.person, message_format=MessageFormat.EASY_READ)
+    version = CharterVersion.objects.get()
+
+    html = client_for(dev).get("/learning/charter/").content.decode()
+
+    assert '<h2 class="govuk-heading-m">The charter in Easy Read</h2>' in html
+    easy_read = html.split("The charter in Easy Read", 1)[1].split("</div>", 1)[0]
+    assert version.easy_read_text.splitlines()[0] in easy_read
+    assert "Read the standard charter" in html
+    assert "Read the Easy Read charter" not in html
