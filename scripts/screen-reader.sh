@@ -14,7 +14,8 @@ missing=()
 [ -x /usr/bin/dbus-launch ] || missing+=(dbus-x11)
 [ -x /usr/bin/speech-dispatcher ] || missing+=(speech-dispatcher)
 [ -x /usr/bin/xdotool ] || missing+=(xdotool)
-python3 -c 'import pyatspi' 2>/dev/null || missing+=(python3-pyatspi gir1.2-atspi-2.0)
+# Orca runs with Debian's Python, which may not be the python3 first on the PATH.
+/usr/bin/python3 -c "import pyatspi" 2>/dev/null || missing+=(python3-pyatspi gir1.2-atspi-2.0)
 bash scripts/install-system-packages.sh "${missing[@]}"
 bash scripts/setup.sh
 

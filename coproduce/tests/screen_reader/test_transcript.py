@@ -6,6 +6,8 @@ LOG = """21:58:01.123456 - EVENT MANAGER: focus:  for DOCUMENT_WEB
 21:58:01.223456 - SPEECH OUTPUT: 'Sign in with a password – Coproduce'
 21:58:01.323456 - SPEECH OUTPUT: 'Email address entry invalid entry' voice=uppercase{'average-pitch': 7.0}
 21:58:01.423456 - SPEECH OUTPUT: 'You're owed £6.40000000000000'
+21:58:01.523456 - SPEECH OUTPUT: 'F6 ' {'established': False}
+21:58:01.623456 - SPEECH OUTPUT: 'localhost:55331'[{'established': False}]
 """
 
 
@@ -14,7 +16,22 @@ def test_speech_lines_are_read_from_the_debug_log_without_times_or_voices():
         "Sign in with a password – Coproduce",
         "Email address entry invalid entry",
         "You're owed £6.40000000000000",
+        "F6 ",
+        "localhost:55331",
     ]
+
+
+def test_speech_going_on_over_several_lines_of_the_log_is_read_whole_and_heard_for_defects():
+    log = (
+        "23:34:55.020509 - SPEECH OUTPUT: 'Your reference is\n"
+        "                  '\n"
+        "23:34:55.020704 - WEB SAY ALL CONTENT: 1. [static | ] 'KTZ8-FEU7-MF8P' (0-14)\n"
+        "23:33:21.350122 - SPEECH OUTPUT: 'Your payment link. \n"
+        "                  £6.40000000000000 for your time, on 30 November 2026. '{'established': False}\n"
+    )
+    said = ["Your reference is ", "Your payment link.  £6.40000000000000 for your time, on 30 November 2026. "]
+    assert speech_lines(log) == said
+    assert defects(Step("Payments", said)) == [f"Payments: a number read as a long decimal: {said[1]!r}"]
 
 
 def test_a_long_decimal_is_a_defect_and_money_in_pounds_and_pence_is_not():
@@ -57,6 +74,17 @@ def test_a_field_with_an_error_not_said_to_be_invalid_is_a_defect():
         "Email: the field with an error was not said to be invalid ('invalid entry')"
     ]
     assert defects(Step("Email", ["Email address entry invalid entry"], invalid_field=True)) == []
+
+
+def test_a_field_whose_error_message_is_not_read_with_it_is_a_defect():
+    password = "Enter your password"
+    assert defects(Step("Password", ["Password password text."], error_message=password)) == [
+        "Password: the field's error ('Enter your password') was not read with it"
+    ]
+    assert (
+        defects(Step("Password", ["Password password text.", " Error:  Enter your password."], error_message=password))
+        == []
+    )
 
 
 def test_the_transcript_names_each_step_then_what_was_said():

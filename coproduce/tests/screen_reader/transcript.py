@@ -1,14 +1,17 @@
 """What Orca says, read from its debug log, and the defects a listener would hear in it.
 
 Orca writes each thing it says to its debug log as ``SPEECH OUTPUT: '...'`` (with the time first and, for
-some voices, the voice after). A journey is heard in steps: each step is what was said between one
+some voices, the voice after); a thing said that holds a line break goes on over the next lines of the log,
+each indented by the width of the time. A journey is heard in steps: each step is what was said between one
 action and the quiet after it, so "said once on arrival" can be counted per arrival.
 """
 
 import re
 from dataclasses import dataclass, field
 
-SPEECH = re.compile(r"SPEECH OUTPUT: '(?P<text>.*?)'(?: voice=[\w-]+)?(?:\{.*\}|ACSS.*)?\s*$")
+SPEECH = re.compile(r"SPEECH OUTPUT: '(?P<text>.*?)'(?: voice=[\w-]+)?\s*(?:\[?\{.*\}\]?|ACSS.*)?\s*$", re.DOTALL)
+# Orca's debug.println indents the lines after a line break in what it logs by the width of the time.
+GOES_ON = " " * 18
 # Money or any number read with more than two decimal places ("6.40000000000000").
 LONG_DECIMAL = re.compile(r"\d\.\d{3,}")
 ERROR_SUMMARY = "There is a problem"
@@ -19,8 +22,15 @@ PAGE_SUMMARY = "Page has "
 
 
 def speech_lines(log: str) -> list[str]:
-    """The things said, in order, from (part of) Orca's debug log."""
-    return [found.group("text") for found in map(SPEECH.search, log.splitlines()) if found]
+    """The things said, in order, from (part of) Orca's debug log, each on one line."""
+    entries: list[str] = []
+    for line in log.splitlines():
+        if line.startswith(GOES_ON) and entries:
+            entries[-1] += "\n" + line.removeprefix(GOES_ON)
+        else:
+            entries.append(line)
+    found = (SPEECH.search(entry) for entry in entries)
+    return [" ".join(said.group("text").split("\n")) for said in found if said]
 
 
 @dataclass
@@ -29,9 +39,11 @@ class Step:
 
     name: str
     said: list[str]
-    # Expectations of the step: the error summary heard once, a field heard as invalid, a text heard once.
+    # Expectations of the step: the error summary heard once, a field heard as invalid, the error message of
+    # the field that took focus read with it (GOV.UK's "Error: ..." it is described by), a text heard once.
     error_summary: bool = False
     invalid_field: bool = False
+    error_message: str = ""
     once: list[str] = field(default_factory=list)
 
 
@@ -55,6 +67,8 @@ def defects(step: Step) -> list[str]:
         found.append(f"{step.name}: the error summary ({ERROR_SUMMARY!r}) was said {heard} times, not once")
     if step.invalid_field and not any(INVALID in line for line in step.said):
         found.append(f"{step.name}: the field with an error was not said to be invalid ({INVALID!r})")
+    if step.error_message and count(step.said, step.error_message) == 0:
+        found.append(f"{step.name}: the field's error ({step.error_message!r}) was not read with it")
     for text in step.once:
         if (heard := count(step.said, text)) != 1:
             found.append(f"{step.name}: {text!r} was said {heard} times, not once")
