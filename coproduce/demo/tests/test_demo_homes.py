@@ -16,11 +16,13 @@ def home_of(email: str) -> str:
 def test_demo_gives_every_home_something_to_show(db):
     call_command("seed_demo")
 
-    dev, amina, priya = (home_of(f"{key}@example.org") for key in ("dev", "amina", "priya"))
+    dev, grace, amina, priya = (home_of(f"{key}@example.org") for key in ("dev", "grace", "amina", "priya"))
 
     assert "Late: no answer after 35 days" in dev
     assert "Your activities</a>: <strong>1 coming up</strong>" in dev
     assert "Contributions waiting for an answer</a>: <strong>none</strong>" not in amina
     assert "Start a project" in amina
+    assert "Next: <a" in amina  # each of her projects with the next thing the model asks for
+    assert "Surveys to answer</a>: <strong>1 to answer</strong>" in grace
     assert "We will respond to co-produced recommendations within 8 weeks." in priya
     assert "2 waiting for your answer, 1 overdue." in priya
