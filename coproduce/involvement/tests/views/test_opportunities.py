@@ -110,6 +110,18 @@ def test_opportunities_are_split_into_pages(client: Client, db) -> None:
     assert second.content.decode().count('<h3 class="govuk-heading-s') == 5
 
 
+def test_the_next_page_of_opportunities_opens_at_the_results_not_the_top_of_the_page(client: Client, db) -> None:
+    """The filters said "#results" after filtering, but the page links went back to the top, so the
+    header and filters were heard again before the next activities."""
+    ActivityFactory.create_batch(25)
+
+    first = client.get("/get-involved/", {"stage": "design"}).content.decode()
+    second = client.get("/get-involved/", {"stage": "design", "page": "2"}).content.decode()
+
+    assert 'href="?stage=design&amp;page=2#results" rel="next"' in first
+    assert 'href="?stage=design&amp;page=1#results" rel="prev"' in second
+
+
 @pytest.mark.parametrize("count", [3, 40])
 def test_opportunities_stay_within_a_fixed_number_of_queries(
     django_assert_max_num_queries, dev: User, client_for: ClientFor, count: int
