@@ -189,3 +189,14 @@ def test_partner_home_shows_her_organisations_commitments_and_recommendations_wi
     assert escape(f"Overdue: the answer was due on {due:%-d %B %Y}") in html
     assert "1 waiting for your answer, 1 overdue." in html
     assert "Open the clinic on Saturdays." not in html
+
+
+@pytest.mark.parametrize("persona", ["sam", "morgan"])
+def test_data_lead_and_trustee_homes_say_how_the_organisation_is_doing(persona, everyone, client_for):
+    """Sam's and a trustee's homes listed reports and figures but not the one screen that says how the
+    organisation is doing, nor its one sentence."""
+    html = home(client_for, everyone[persona])
+
+    main = html.split('id="main-content"', 1)[1]
+    assert f'<a class="govuk-link" href="{reverse("analytics:dashboard")}">How are we doing?</a>' in main
+    assert "0 of 11 targets met; not worked out yet for 11" in main
