@@ -82,8 +82,11 @@ def c_explained(page: Page) -> int:
 
 
 def read_the_summary(page: Page) -> None:
-    """From home, by the main menu, to the dashboard: its one sentence agrees with the indicators under it."""
-    press(page, page.get_by_role("navigation", name="Main menu").get_by_role("link", name="How are we doing?"))
+    """Home says how the organisation is doing, and links to the dashboard: its sentence is the same, and
+    agrees with the indicators under it."""
+    on_home = page.get_by_role("main").get_by_role("listitem").filter(has_text="How are we doing?")
+    expect(on_home).to_contain_text(SUMMARY.rstrip("."))
+    press(page, on_home.get_by_role("link", name="How are we doing?"))
     expect(heading(page)).to_have_text("How are we doing?")
     assert axe_violations(page) == ""
     expect(
