@@ -23,5 +23,9 @@ can_view_dashboard = is_signed_in
 # Asking for the figures to be worked out again puts load on the worker: coordinators and the data lead.
 can_refresh_indicators = is_coordinator | is_data_lead
 
+# The data lead and trustees (admins) read the health of the model across the organisation: their home
+# page says it in the dashboard's one sentence.
+can_read_organisation_health = is_data_lead | is_admin
+
 rules.add_perm("analytics.view_dashboard", can_view_dashboard)
 rules.add_perm("analytics.refresh_indicators", can_refresh_indicators)

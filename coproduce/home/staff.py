@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.accounts.permissions import is_admin, is_coordinator
-from coproduce.analytics.permissions import can_load_reference_figures, can_view_representation
+from coproduce.analytics.dashboard import dashboard
+from coproduce.analytics.indicators.quarters import current_quarter
+from coproduce.analytics.permissions import (
+    can_load_reference_figures,
+    can_read_organisation_health,
+    can_view_representation,
+)
 from coproduce.communications.choices import CLOSED_STATUSES, MessageStatus
 from coproduce.communications.models import FormatRequest
 from coproduce.communications.permissions import can_manage_messages
@@ -147,6 +153,15 @@ def _people_and_partners(today: datetime) -> Group:
 
 def _reports(user: User) -> Group:
     links = []
+    if can_read_organisation_health(user):
+        links.append(
+            Link(
+                "How are we doing?",
+                reverse("analytics:dashboard"),
+                "This quarter's figures for the five values and six steps, each against its target",
+                f"{dashboard(current_quarter()).overview}",
+            )
+        )
     if can_view_organisation_report(user):
         links.append(Link("Progress reports", reverse("reports:organisation"), "Set out in the GRIPP2 short form"))
     if can_send_digests(user):

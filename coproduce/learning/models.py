@@ -166,6 +166,16 @@ class Recommendation(models.Model):
     def is_overdue(self, today: date) -> bool:
         return self.responded_on is None and self.response_due < today
 
+    @property
+    def timeliness(self) -> str:
+        """Whether the answer came by its due date, in words ("in time", "3 days late"); "" while unanswered."""
+        if self.responded_on is None:
+            return ""
+        late = (self.responded_on - self.response_due).days
+        if late <= 0:
+            return "in time"
+        return f"{late} day late" if late == 1 else f"{late} days late"
+
 
 class Audience(models.TextChoices):
     MEMBERS = "members", "Members and carers"

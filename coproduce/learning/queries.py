@@ -224,3 +224,8 @@ def recommendations_to(organisation: Organisation) -> models.QuerySet[Recommenda
         .filter(organisation=organisation)
         .order_by(models.F("responded_on").desc(nulls_first=True), "response_due", "id")
     )
+
+
+def recommendations_from(project: Project) -> models.QuerySet[Recommendation]:
+    """The recommendations a project group made to partners, oldest first, with each partner's answer."""
+    return recommendations().filter(project=project).order_by("sent_on", "id")

@@ -6,12 +6,14 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.analytics.permissions import can_view_representation
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
+from coproduce.learning.queries import recommendations_from
 from coproduce.people.models import Person
 from coproduce.projects.forms import (
     AddToGroupForm,
@@ -115,6 +117,8 @@ def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "can_view_report": can_view_project_report(request.user, project),
             "can_view_representation": can_view_representation(request.user),
             "can_publish_you_said_we_did": can_publish_you_said_we_did(request.user, project),
+            "recommendations": recommendations_from(project),
+            "today": timezone.localdate(),
         },
     )
 

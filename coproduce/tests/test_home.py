@@ -203,3 +203,14 @@ def test_coordinator_home_gives_each_project_the_next_thing_the_model_asks_for(a
     assert f'Next: <a class="govuk-link" href="{step_url}">' in html
     assert f'<span class="govuk-visually-hidden"> ({escape(bus_stops.title)})</span>' in html
     assert "Next:" not in home(client_for, dev)
+
+
+@pytest.mark.parametrize("persona", ["sam", "morgan"])
+def test_data_lead_and_trustee_homes_say_how_the_organisation_is_doing(persona, everyone, client_for):
+    """Sam's and a trustee's homes listed reports and figures but not the one screen that says how the
+    organisation is doing, nor its one sentence."""
+    html = home(client_for, everyone[persona])
+
+    main = html.split('id="main-content"', 1)[1]
+    assert f'<a class="govuk-link" href="{reverse("analytics:dashboard")}">How are we doing?</a>' in main
+    assert "0 of 11 targets met; not worked out yet for 11" in main

@@ -1,5 +1,7 @@
 """The recommendations page."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -107,3 +109,24 @@ def test_recommendations_pages_by_role(
 
     assert client.get("/learning/recommendations/").status_code == list_status
     assert client.get(f"/learning/recommendations/{made.pk}/answer/").status_code == answer_status
+
+
+def test_an_answered_recommendation_says_whether_the_answer_came_in_time(
+    client_for, amina: User, priya: User, bus_stops: Project
+) -> None:
+    """Answers were listed only by their date, so nobody could see whether the partner kept its promise."""
+    on_time = recommend(Organisation.objects.get(name="Riverside Council"), bus_stops, amina, "Lower the kerbs.")
+    client = client_for(priya)
+    client.post(f"/learning/recommendations/{on_time.pk}/answer/", {"response": "We will, by May."})
+
+    today = timezone.localdate()
+    listed = client.get("/learning/recommendations/")
+    home = client.get("/")
+
+    said = f"Answered on {today:%-d %B %Y}, in time"
+    assertContains(listed, f"{said}: We will, by May.")
+    assertContains(home, said)
+    on_time.refresh_from_db()
+    assert on_time.timeliness == "in time"
+    on_time.response_due = today - timedelta(days=2)
+    assert on_time.timeliness == "2 days late"

@@ -11,8 +11,8 @@ ClientFor = Callable[[User], Client]
 
 # The most queries the project list may make, however many projects there are.
 PROJECT_LIST_MAX_QUERIES = 5
-# The most queries a project page may make, however big its project group.
-PROJECT_DETAIL_MAX_QUERIES = 13
+# The most queries a project page may make, however big its project group (and however many recommendations).
+PROJECT_DETAIL_MAX_QUERIES = 14
 
 MOVE_BUTTON = "Move to the development stage</a>"
 ERROR_SUMMARY = '<h2 class="govuk-error-summary__title">There is a problem</h2>'
