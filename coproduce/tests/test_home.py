@@ -203,6 +203,9 @@ def test_coordinator_home_gives_each_project_the_next_thing_the_model_asks_for(a
     assert f'Next: <a class="govuk-link" href="{step_url}">' in html
     assert f'<span class="govuk-visually-hidden"> ({escape(bus_stops.title)})</span>' in html
     assert "Next:" not in home(client_for, dev)
+    # Staff see every project, so the heading does not call them hers.
+    assert '<h2 class="govuk-heading-m">Projects</h2>' in html
+    assert '<h2 class="govuk-heading-m">Your projects</h2>' in home(client_for, dev)
 
 
 @pytest.mark.parametrize("persona", ["sam", "morgan"])
