@@ -99,6 +99,7 @@ def test_grace_reads_her_claim_raises_a_concern_anonymously_reads_the_answer_and
     fits(page, "Hello, Grace")
 
     # 2. Her claim: where it is up to, and the money in pounds and pence, with no empty cell said as "None".
+    expect(page.get_by_role("main")).to_contain_text("Payments to choose: 1 claim not paid yet")
     press(page, page.get_by_role("link", name=re.compile("^Payments to choose")))
     fits(page, "Your payments")
     claims = page.get_by_role("table", name="Your claims, newest first")
@@ -136,6 +137,7 @@ def test_grace_reads_her_claim_raises_a_concern_anonymously_reads_the_answer_and
     fits(page, "Concern sent anonymously")
     reference = page.locator(".govuk-panel__body strong").inner_text()
     expect(page.get_by_role("main")).to_contain_text("This is the only time we show it.")
+    expect(page.get_by_role("main")).to_contain_text("it is linked from Get help, at the bottom of every page")
     sign_out(page)
 
     # 4. Amina answers it, on her own computer.
