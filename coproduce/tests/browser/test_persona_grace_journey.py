@@ -15,6 +15,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
+from coproduce.communications.preferences import Preferences
+from coproduce.communications.queries import saved_preferences
 from coproduce.decisions.choices import ConcernAbout, ConcernStatus
 from coproduce.decisions.models import Concern
 from coproduce.payments.choices import ClaimStatus
@@ -145,10 +147,15 @@ def test_grace_reads_her_claim_raises_a_concern_anonymously_reads_the_answer_and
     give_session(coordinator, amina, live_server.url)
     desk = coordinator.new_page()
     desk.goto("/")
+    assert axe_violations(desk) == ""
     press(desk, desk.get_by_role("link", name=re.compile("^Concerns raised")))
     expect(heading(desk)).to_have_text("Concerns")
     assert axe_violations(desk) == ""
     press(desk, desk.get_by_role("link", name=re.compile(re.escape(f"A person ({WHO})"))))
+    expect(heading(desk)).to_have_text("Respond to a concern")
+    expect(desk.get_by_role("main")).to_contain_text(CONCERN)
+    expect(desk.get_by_role("main")).not_to_contain_text("Grace")
+    assert axe_violations(desk) == ""
     type_into(desk, desk.get_by_label("Your response"), ANSWER)
     press(desk, desk.get_by_role("button", name="Save response"))
     expect(desk.get_by_text("The person who sent the concern can read it with their reference.")).to_be_visible()
@@ -181,6 +188,7 @@ def test_grace_reads_her_claim_raises_a_concern_anonymously_reads_the_answer_and
     expect(page.get_by_role("region", name="Success")).to_have_text(re.compile("Thank you for your answers."))
     fits(page, "Surveys for you")
 
+    assert saved_preferences(grace) == Preferences(large_text=True)
     concern = Concern.objects.get()
     assert (concern.about, concern.about_person, concern.is_anonymous) == (ConcernAbout.PERSON, WHO, True)
     assert (concern.raised_by, concern.status, concern.response) == (None, ConcernStatus.ANSWERED, ANSWER)
