@@ -1,10 +1,10 @@
-"""Grace's journey, from signing in to a result, by keyboard alone with larger text, with axe-core and the
-reflow check on every page (issue 17).
+"""Grace's journey, from signing in to a result, by keyboard alone with larger text: axe-core on every page,
+and the reflow check (320 px wide) on each of her pages once larger text is on (issue 17).
 
 Grace is blind, uses a screen reader and has chosen larger text. She signs in, turns on larger text from
 her home page, reads where her bus fare claim is up to, raises a concern about a member of staff
 anonymously and keeps the reference she is given once. A coordinator answers it; Grace, signed out, reads
-the answer with her reference, reaching the page from the home page. She signs in again and answers the
+the answer with her reference, reaching the page from the home page by Get help, as she was told. She signs in again and answers the
 survey she is asked to answer.
 """
 
@@ -55,7 +55,7 @@ def fits(page: Page, title: str) -> None:
 
 
 def sign_in_with_password(page: Page) -> None:
-    """From the home page, signed out: Sign in, then with her password (her screen reader fills it in)."""
+    """From the home page, signed out: Sign in, then with her password this time."""
     press(page, page.get_by_role("button", name="Sign in"))
     fits(page, "Sign in")
     press(page, page.get_by_role("link", name="Sign in with a password instead"))
