@@ -4,6 +4,7 @@ choose and surveys to answer, each counted (one query each), then links to the r
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,8 +19,8 @@ from coproduce.home.links import Link, how_many
 from coproduce.involvement.choices import RegistrationStatus
 from coproduce.involvement.models import Registration
 from coproduce.learning.permissions import can_sign_charter
-from coproduce.payments.choices import OfferStatus
-from coproduce.payments.models import PaymentOffer
+from coproduce.payments.choices import ClaimStatus, OfferStatus
+from coproduce.payments.models import Claim, PaymentOffer
 from coproduce.people.models import Person
 from coproduce.surveys.queries import open_rounds_for
 
@@ -47,6 +48,13 @@ def _contributions_count(person: Person, now: datetime) -> str:
     return ", ".join(said)
 
 
+def _payments_count(offers: int, claims: int) -> str:
+    said = [f"{offers} waiting for your choice"] if offers else []
+    if claims:
+        said.append(f"{claims} claim{pluralize(claims)} not paid yet")
+    return ", ".join(said) or "none"
+
+
 def counted_links(user: User, person: Person, *, now: datetime | None = None) -> list[Link]:
     """What the person may do next about their own things, each with how many there are."""
     now = now or timezone.now()
@@ -56,6 +64,9 @@ def counted_links(user: User, person: Person, *, now: datetime | None = None) ->
         .count()
     )
     offers = PaymentOffer.objects.filter(attendance__person=person, status=OfferStatus.OFFERED).count()
+    claims = Claim.objects.filter(
+        attendance__person=person, status__in=[ClaimStatus.SUBMITTED, ClaimStatus.APPROVED]
+    ).count()
     surveys = open_rounds_for(person, now).count()
     return [
         Link(
@@ -70,8 +81,8 @@ def counted_links(user: User, person: Person, *, now: datetime | None = None) ->
         Link(
             "Payments to choose",
             reverse("payments:yours"),
-            "Choose how to be paid, or say no",
-            how_many(offers, "waiting for your choice"),
+            "Choose how to be paid, or say no. See where your claims are up to",
+            _payments_count(offers, claims),
         ),
         Link(
             "Surveys to answer",

@@ -13,7 +13,8 @@ from coproduce.decisions.models import Concern
 from coproduce.involvement.tests.factories import ActivityFactory, AttendanceFactory, RegistrationFactory, in_days
 from coproduce.learning.models import Recommendation
 from coproduce.learning.services.charter import Commitment, ensure_learning_defaults, sign_for_organisation
-from coproduce.payments.choices import RateBasis
+from coproduce.payments.choices import ClaimStatus, RateBasis
+from coproduce.payments.models import Claim
 from coproduce.payments.services.offers import make_offers
 from coproduce.payments.services.rates import RateLine, create_rate_card
 from coproduce.people.models import Organisation
@@ -217,3 +218,22 @@ def test_data_lead_and_trustee_homes_say_how_the_organisation_is_doing(persona, 
     main = html.split('id="main-content"', 1)[1]
     assert f'<a class="govuk-link" href="{reverse("analytics:dashboard")}">How are we doing?</a>' in main
     assert "0 of 11 targets met; not worked out yet for 11" in main
+
+
+def test_member_home_payments_link_counts_claims_not_paid_yet_not_only_offers(grace, amina, bus_stops, client_for):
+    """Grace's claim for her bus fare waited for approval while her home said only "Payments to choose:
+    none", so nothing on it said where her claim was."""
+    past = ActivityFactory.create(project=bus_stops, starts_at=in_days(-3), is_open=False, created_by=amina)
+    attendance = AttendanceFactory.create(activity=past, person=grace.person, recorded_by=amina)
+    Claim.objects.create(
+        attendance=attendance,
+        status=ClaimStatus.SUBMITTED,
+        created_by=grace,
+        submitted_at=timezone.now(),
+        submitted_by=grace,
+    )
+
+    html = home(client_for, grace)
+
+    assert "Payments to choose</a>: <strong>1 claim not paid yet</strong>" in html
+    assert "Choose how to be paid, or say no. See where your claims are up to" in html

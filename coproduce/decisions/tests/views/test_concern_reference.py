@@ -142,3 +142,15 @@ def test_coordinator_answering_an_anonymous_concern_is_told_the_sender_reads_it_
 
     assert "The person who sent the concern can read it with their reference." in page(response)
     assert "The organisation" in page(response)
+
+
+def test_reference_page_says_how_to_find_the_answer_page_again_signed_out(grace, client_for):
+    # The reference is shown once; the sender comes back later, maybe signed out, with only the reference.
+    response = client_for(grace).post(
+        reverse("decisions:concern_create"),
+        {"about": "organisation", "text": "Payments always come late.", "anonymous": "anonymous"},
+    )
+
+    html = page(response)
+    assert "Later, you can find that page without signing in:" in html
+    assert f'<a class="govuk-link" href="{reverse("help")}">Get help</a>, at the bottom of every page' in html
