@@ -79,7 +79,7 @@ def counted_links(user: User, person: Person, *, now: datetime | None = None) ->
             "Your activities", reverse("involvement:yours"), "Meetings and workshops", how_many(upcoming, "coming up")
         ),
         Link(
-            "Payments to choose",
+            "Your payments",
             reverse("payments:yours"),
             "Choose how to be paid, or say no. See where your claims are up to",
             _payments_count(offers, claims),

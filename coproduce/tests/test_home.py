@@ -87,7 +87,7 @@ def test_member_home_counts_activities_payments_and_surveys(dev, amina, morgan, 
     html = home(client_for, dev)
 
     assert "Your activities</a>: <strong>1 coming up</strong>" in html
-    assert "Payments to choose</a>: <strong>1 waiting for your choice</strong>" in html
+    assert "Your payments</a>: <strong>1 waiting for your choice</strong>" in html
     assert "Surveys to answer</a>: <strong>1 to answer</strong>" in html
     assert "Your contributions</a>: <strong>none yet</strong>" in html
 
@@ -143,7 +143,7 @@ def test_coordinator_home_counts_in_a_bounded_number_of_queries(
         ),
         ("morgan", ["Lists to work through", "Start a project", "Payment rate cards"], ["Waiting for you"]),
         ("dev", ["Waiting for you", "Your contributions", "Surveys to answer"], ["Lists to work through"]),
-        ("grace", ["Waiting for you", "Payments to choose"], ["Lists to work through", "Start a project"]),
+        ("grace", ["Waiting for you", "Your payments"], ["Lists to work through", "Start a project"]),
         ("tom", ["Waiting for you", "Your activities"], ["Lists to work through", "Start a project"]),
         (
             "priya",
@@ -235,5 +235,5 @@ def test_member_home_payments_link_counts_claims_not_paid_yet_not_only_offers(gr
 
     html = home(client_for, grace)
 
-    assert "Payments to choose</a>: <strong>1 claim not paid yet</strong>" in html
+    assert "Your payments</a>: <strong>1 claim not paid yet</strong>" in html
     assert "Choose how to be paid, or say no. See where your claims are up to" in html

@@ -4,8 +4,8 @@ and the reflow check (320 px wide) on each of her pages once larger text is on (
 Grace is blind, uses a screen reader and has chosen larger text. She signs in, turns on larger text from
 her home page, reads where her bus fare claim is up to, raises a concern about a member of staff
 anonymously and keeps the reference she is given once. A coordinator answers it; Grace, signed out, reads
-the answer with her reference, reaching the page from the home page by Get help, as she was told. She signs in again and answers the
-survey she is asked to answer.
+the answer with her reference, reaching the page from the home page by Get help, as she was told. She
+signs in again and answers the survey she is asked to answer.
 """
 
 import re
@@ -101,8 +101,8 @@ def test_grace_reads_her_claim_raises_a_concern_anonymously_reads_the_answer_and
     fits(page, "Hello, Grace")
 
     # 2. Her claim: where it is up to, and the money in pounds and pence, with no empty cell said as "None".
-    expect(page.get_by_role("main")).to_contain_text("Payments to choose: 1 claim not paid yet")
-    press(page, page.get_by_role("link", name=re.compile("^Payments to choose")))
+    expect(page.get_by_role("main")).to_contain_text("Your payments: 1 claim not paid yet")
+    press(page, page.get_by_role("link", name=re.compile("^Your payments")))
     fits(page, "Your payments")
     claims = page.get_by_role("table", name="Your claims, newest first")
     expect(claims.get_by_role("row", name=re.compile(WALKABOUT))).to_contain_text("£6.40")

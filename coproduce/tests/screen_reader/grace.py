@@ -220,7 +220,7 @@ def sign_in(page: Page, orca: Orca) -> None:
 
 
 def payments(page: Page, orca: Orca) -> None:
-    follow(page, orca, page.get_by_role("link", name="Payments to choose"), "Your payments", step="Open your payments")
+    follow(page, orca, page.get_by_role("link", name="Your payments"), "Your payments", step="Open your payments")
     press(page, page.get_by_role("link", name=WALKABOUT, exact=True))
     expect(page.get_by_role("main")).to_contain_text("£50.00")
     orca.hear("Open the payment for the walkabout")
