@@ -12,6 +12,7 @@ from coproduce.involvement.models import Activity
 from coproduce.payments.choices import ClaimStatus, ExpenseKind, OfferStatus, PaymentMethod
 from coproduce.payments.models import Claim, ExpenseItem, PaymentOffer
 from coproduce.payments.money import pounds
+from coproduce.payments.queries import Statement
 
 # How each way of being paid is said in Easy Read, on the form and in sentences.
 METHODS = {
@@ -118,3 +119,28 @@ def fee_line(fee: Decimal | None) -> Line | None:
 
 def total_line(grand_total: Decimal) -> Line:
     return Line(f"In total: {pounds(grand_total)}.", Pictogram.MONEY)
+
+
+def statement_lines(found: Statement, organisation: dict[str, str]) -> list[str]:
+    """The tax-year statement in Easy Read: one short idea a line, money as "£50.00"."""
+    lines = [
+        f"This paper is for {found.person.full_name}.",
+        f"It is from {organisation['name']}.",
+        f"It says what we paid you from {found.starts_on:%-d %B %Y} to {found.ends_on:%-d %B %Y}.",
+    ]
+    for claim in found.claims:
+        lines.append(f"On {claim.paid_on:%-d %B %Y} we paid you for {claim.attendance.activity.title}.")
+        if claim.fee:
+            lines.append(f"For your time: {pounds(claim.fee)}.")
+        if claim.expenses_total:  # type: ignore[attr-defined]
+            lines.append(f"Travel and other costs: {pounds(claim.expenses_total)}.")  # type: ignore[attr-defined]
+    if not found.claims:
+        lines.append("We did not pay you anything in this time.")
+    return [
+        *lines,
+        f"In total for your time: {pounds(found.fees)}.",
+        f"In total for travel and other costs: {pounds(found.expenses)}.",
+        "Money for your time can change your benefits. Vouchers and cash count too.",
+        "Money back for travel and other costs does not usually change your benefits.",
+        "Keep this paper. The Jobcentre may ask to see it.",
+    ]

@@ -5,13 +5,17 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.involvement.tests.factories import give_needs
 from coproduce.payments.models import PaymentOffer
+from coproduce.payments.money import tax_year_of
 from coproduce.payments.services.claims import add_expense, submit_claim
 from coproduce.payments.services.offers import decide_offer
+from coproduce.payments.tests.conftest import paid_claims
 from coproduce.people.models import Need
+from coproduce.tests.pdfs import pdf_is_tagged, pdf_text, pdf_title
 
 
 @pytest.fixture
@@ -132,3 +136,20 @@ def test_your_payments_in_easy_read_points_to_the_choice(offers, reads_easy_read
     assert "Choose how you want to be paid" in shown
     assert "You have not sent a claim yet." in shown
     assert PaymentOffer.objects.get(pk=offers["dev"].pk).status == "offered"
+
+
+def test_statement_is_in_easy_read_for_someone_who_asked(offers, reads_easy_read, grace, amina, client_for):
+    paid_claims(offers, reads_easy_read, grace, amina)
+    year = tax_year_of(timezone.localdate())
+    kwargs = {"pk": reads_easy_read.person.pk, "year": year}
+
+    pdf = client_for(reads_easy_read).get(reverse("payments:statement_pdf", kwargs=kwargs)).content
+    standard = client_for(amina).get(reverse("payments:statement_pdf", kwargs=kwargs)).content
+
+    text = " ".join(pdf_text(pdf).split())
+    assert pdf_is_tagged(pdf)
+    assert pdf_title(pdf) == f"What we paid you {year} to {year + 1} (Easy Read): Devendra Patel"
+    assert f"On {timezone.localdate():%-d %B %Y} we paid you for Bus stop walkabout: what needs to change." in text
+    assert "For your time: £50.00." in text
+    assert "Keep this paper. The Jobcentre may ask to see it." in text
+    assert "Payments for your time: £50.00" in pdf_text(standard)
