@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from coproduce.involvement.choices import ActivityKind
 from coproduce.involvement.fields import GovUKDateField
-from coproduce.payments import conf
+from coproduce.payments import conf, easy_read
 from coproduce.payments.choices import ExpenseKind, PaymentMethod, RateBasis, receipt_type
 from coproduce.payments.money import to_pence
 from coproduce.payments.services.rates import RateLine
@@ -150,8 +150,13 @@ class OfferDecisionForm(forms.Form):
         error_messages={"required": "Choose how you want to be paid, or that you do not want to be paid"},
     )
 
-    def __init__(self, *args: Any, for_someone_else: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, for_someone_else: bool = False, in_easy_read: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if in_easy_read:
+            method = self.fields["method"]
+            assert isinstance(method, forms.ChoiceField)  # noqa: S101
+            method.choices = [*easy_read.METHODS.items(), (DECLINE, easy_read.DECLINE)]
+            method.error_messages["required"] = "Choose how you want to be paid. Or choose: I do not want to be paid."
         if for_someone_else:
             method = self.fields["method"]
             assert isinstance(method, forms.ChoiceField)  # noqa: S101
@@ -186,11 +191,33 @@ class ExpenseForm(forms.Form):
         help_text="A photo or scan: PDF, JPEG or PNG, smaller than 10 MB.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, in_easy_read: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["amount"].maximum = conf.max_expense_amount()  # type: ignore[attr-defined]
         limit = conf.receipt_max_bytes() // (1024 * 1024)
         self.fields["receipt"].help_text = f"A photo or scan: PDF, JPEG or PNG, smaller than {limit} MB."
+        if in_easy_read:
+            self._in_easy_read(limit)
+
+    def _in_easy_read(self, limit: int) -> None:
+        """Easy Read words for the person who asked for them: short, one idea each."""
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)  # noqa: S101
+        kind.label, kind.choices = "What did you pay for?", list(easy_read.EXPENSES.items())
+        kind.error_messages["required"] = "Choose what you paid for"
+        words = {
+            "description": ("Tell us more. You do not have to.", "For example: the bus to the meeting and back."),
+            "amount": ("How much did you pay?", "Write the pounds and pence. For example: 6.40"),
+            "is_paid_in_advance": ("We gave you this money before the meeting", ""),
+            "is_booked_by_us": ("We paid for this for you", ""),
+            "receipt": (
+                "Your ticket or receipt. You do not have to send it.",
+                f"A photo of it. Smaller than {limit} MB.",
+            ),
+        }
+        for name, (label, hint) in words.items():
+            self.fields[name].label, self.fields[name].help_text = label, hint
+        self.fields["amount"].error_messages["required"] = "Write how much you paid"
 
     def receipt_content_type(self) -> str:
         """The content type of the (already checked) receipt, from its first bytes; "" without one."""

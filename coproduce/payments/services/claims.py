@@ -20,6 +20,7 @@ from coproduce.payments.money import to_pence
 from coproduce.payments.permissions import can_claim, can_manage_payments
 from coproduce.payments.refusals import PaymentRefused
 from coproduce.payments.services.offers import is_paid_involvement
+from coproduce.payments.tasks import tell_person_about_claim
 
 
 def _check_claimant(attendance: Attendance, by: User) -> None:
@@ -118,7 +119,7 @@ def submit_claim(attendance: Attendance, *, by: User) -> Claim:
     """Send the claim for this involvement: the accepted fee (if any) and its expenses.
 
     Refused if the claim was already sent or paid, or if there is nothing to claim.
-    Effects: the Claim becomes "submitted" with its fee fixed; an audit event.
+    Effects: the Claim becomes "submitted" with its fee fixed; an audit event; a message to the person.
     """
     _check_claimant(attendance, by)
     # Lock the involvement, so that sending the same claim twice at once sends it once.
@@ -152,7 +153,14 @@ def submit_claim(attendance: Attendance, *, by: User) -> Claim:
         target=claim,
         payload={"fee": str(claim.fee), "expenses": str(claim_expenses(claim)), "method": claim.method},
     )
+    _tell(claim, "sent")
     return claim
+
+
+def _tell(claim: Claim, event: str) -> None:
+    """Tell the person, in their format, once the change is committed."""
+    claim_id = claim.pk
+    transaction.on_commit(lambda: tell_person_about_claim.enqueue(claim_id=claim_id, event=event))
 
 
 def claim_expenses(claim: Claim) -> Decimal:
@@ -165,7 +173,7 @@ def _locked(claim: Claim) -> Claim:
 
 @transaction.atomic
 def approve_claim(claim: Claim, *, by: User) -> Claim:
-    """Approve a sent claim. Effects: status "approved", audit event."""
+    """Approve a sent claim. Effects: status "approved", audit event, a message to the person."""
     if not can_manage_payments(by):
         raise PaymentRefused("Only a coordinator can approve a claim.")
     claim = _locked(claim)
@@ -179,12 +187,16 @@ def approve_claim(claim: Claim, *, by: User) -> Claim:
         target=claim,
         payload={"fee": str(claim.fee), "expenses": str(claim_expenses(claim))},
     )
+    _tell(claim, "approved")
     return claim
 
 
 @transaction.atomic
 def reject_claim(claim: Claim, *, reason: str, by: User) -> Claim:
-    """Turn down a sent claim, saying why (the person sees the reason). Effects: status, audit event."""
+    """Turn down a sent claim, saying why (the person sees the reason).
+
+    Effects: status, audit event, a message to the person.
+    """
     if not can_manage_payments(by):
         raise PaymentRefused("Only a coordinator can turn down a claim.")
     if not reason.strip():
@@ -201,6 +213,7 @@ def reject_claim(claim: Claim, *, reason: str, by: User) -> Claim:
         target=claim,
         payload={"fee": str(claim.fee), "expenses": str(claim_expenses(claim))},
     )
+    _tell(claim, "rejected")
     return claim
 
 
@@ -208,7 +221,7 @@ def reject_claim(claim: Claim, *, reason: str, by: User) -> Claim:
 def mark_paid(claim: Claim, *, paid_on: date, by: User) -> Claim:
     """Record that an approved claim was paid on ``paid_on``. A claim is paid once: a second time is refused.
 
-    Effects: status "paid" with the date, audit event.
+    Effects: status "paid" with the date, audit event, a message to the person.
     """
     if not can_manage_payments(by):
         raise PaymentRefused("Only a coordinator can mark a claim as paid.")
@@ -234,4 +247,5 @@ def mark_paid(claim: Claim, *, paid_on: date, by: User) -> Claim:
             "method": claim.method,
         },
     )
+    _tell(claim, "paid")
     return claim

@@ -18,6 +18,7 @@ from coproduce.payments.models import Claim, PaymentOffer, Rate, RateCard
 from coproduce.payments.money import fee
 from coproduce.payments.permissions import can_decide_offer, can_manage_payments
 from coproduce.payments.refusals import PaymentRefused
+from coproduce.payments.tasks import tell_person_about_offer
 from coproduce.people.models import PaymentPreference
 
 
@@ -101,7 +102,8 @@ def offer_plan(activity: Activity, attendances: list[Attendance]) -> OfferPlan:
 
 
 def _save_offer(attendance: Attendance, card: RateCard, *, by: User) -> PaymentOffer | None:
-    """Save the card's offer for the involvement and audit it; None if someone made it at the same moment."""
+    """Save the card's offer for the involvement, audit it and tell the person (in their format, once
+    committed); None if someone made it at the same moment."""
     offer = offer_for(attendance, card)
     if offer is None:
         raise PaymentRefused(_problem(attendance.activity, card, None))
@@ -125,6 +127,8 @@ def _save_offer(attendance: Attendance, card: RateCard, *, by: User) -> PaymentO
             "amount": str(offer.amount),
         },
     )
+    offer_id = offer.pk
+    transaction.on_commit(lambda: tell_person_about_offer.enqueue(offer_id=offer_id))
     return offer
 
 
@@ -142,7 +146,7 @@ def make_offers(activity: Activity, *, by: User) -> list[PaymentOffer]:
     who said on their profile that they do not want to be paid (``offer_plan`` lists who is left out).
 
     Uses the rate card in force on the activity's day. Running it again makes no second offer.
-    Effects: one PaymentOffer and one audit event per new offer.
+    Effects: one PaymentOffer, one audit event and one message to the person per new offer.
     """
     if not can_manage_payments(by):
         raise PaymentRefused("Only a coordinator can make payment offers.")
@@ -159,7 +163,7 @@ def make_offers(activity: Activity, *, by: User) -> list[PaymentOffer]:
 @transaction.atomic
 def make_offer(attendance: Attendance, *, by: User) -> PaymentOffer:
     """Offer payment to one person who attended, even if they said they do not want to be paid (they
-    can still say no to the offer). Effects: the PaymentOffer and an audit event.
+    can still say no to the offer). Effects: the PaymentOffer, an audit event, a message to the person.
     """
     if not can_manage_payments(by):
         raise PaymentRefused("Only a coordinator can make payment offers.")

@@ -8,9 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
+from coproduce.communications.queries import prefers_easy_read
 from coproduce.forms import ConfirmForm, show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Attendance
+from coproduce.payments import easy_read
 from coproduce.payments.choices import ClaimStatus, OfferStatus
 from coproduce.payments.forms import ExpenseForm
 from coproduce.payments.models import Claim, ExpenseItem, PaymentOffer
@@ -20,6 +22,7 @@ from coproduce.payments.queries import claim_with_items
 from coproduce.payments.refusals import PaymentRefused
 from coproduce.payments.services.claims import add_expense, remove_expense, submit_claim
 from coproduce.payments.services.offers import is_paid_involvement
+from coproduce.people.models import Person
 
 
 def _attendance(user: User, pk: int) -> Attendance:
@@ -30,12 +33,27 @@ def _attendance(user: User, pk: int) -> Attendance:
     return attendance
 
 
+# On a payments page, ?version=standard shows a person who reads Easy Read the standard version.
+STANDARD_VERSION = "standard"
+
+
+def in_easy_read(request: AuthenticatedHttpRequest, person: Person) -> bool:
+    """Easy Read for a person on their own payments pages when they asked for it (unless they chose the
+    standard version of this page). Pages for staff, and pages about someone else, stay as they are."""
+    return (
+        person.user_id == request.user.pk
+        and request.GET.get("version") != STANDARD_VERSION
+        and prefers_easy_read(request.user)
+    )
+
+
 def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The claim for one involvement: the fee if accepted, the expenses, and the button that sends it."""
     attendance = _attendance(request.user, pk)
     offer = PaymentOffer.objects.filter(attendance=attendance).first()
     current = Claim.objects.filter(attendance=attendance).first()
     current = claim_with_items(current.pk) if current is not None else None
+    easy = in_easy_read(request, attendance.person)
     form = ConfirmForm(submitted(request))
     if form.is_valid():
         try:
@@ -44,20 +62,19 @@ def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             show_refusal(form, refusal)
         else:
             is_self = attendance.person.user_id == request.user.pk
-            messages.success(
-                request,
-                "Your claim is sent. We will tell you when it is approved."
-                if is_self
-                else f"The claim for {attendance.person.full_name} is sent.",
-            )
+            sent = "Your claim is sent. We will tell you when it is approved."
+            if easy:
+                sent = "We have got your claim. We will check it. We will tell you when we say yes."
+            messages.success(request, sent if is_self else f"The claim for {attendance.person.full_name} is sent.")
             return redirect("payments:yours" if is_self else "payments:claims")
     items = list(current.items.all()) if current is not None else []
     fee = offer.amount if offer is not None and offer.status == OfferStatus.ACCEPTED else None
     if current is not None and current.status != ClaimStatus.DRAFT:
         fee = current.fee if current.fee else None
+    grand_total = total([fee or Decimal("0.00"), *(item.amount for item in items)])
     return render(
         request,
-        "payments/claim.html",
+        "payments/claim_easy_read.html" if easy else "payments/claim.html",
         {
             "attendance": attendance,
             "activity": attendance.activity,
@@ -67,9 +84,14 @@ def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "claim": current,
             "items": items,
             "fee": fee,
-            "grand_total": total([fee or Decimal("0.00"), *(item.amount for item in items)]),
+            "grand_total": grand_total,
             "is_draft": current is None or current.status == ClaimStatus.DRAFT,
             "form": form,
+            "fee_line": easy_read.fee_line(fee) if easy else None,
+            "item_lines": [(item, easy_read.item_line(item)) for item in items] if easy else [],
+            "total_line": easy_read.total_line(grand_total) if easy else None,
+            "status_lines": easy_read.status_lines(current) if easy and current is not None else [],
+            "choice_lines": easy_read.choice_lines(offer) if easy and offer is not None else [],
         },
     )
 
@@ -80,7 +102,8 @@ def expense_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if current is not None and current.status != ClaimStatus.DRAFT:
         messages.success(request, "This claim has been sent, so you cannot add to it now.")
         return redirect("payments:claim", pk=attendance.pk)
-    form = ExpenseForm(submitted(request), request.FILES if request.method == "POST" else None)
+    easy = in_easy_read(request, attendance.person)
+    form = ExpenseForm(submitted(request), request.FILES if request.method == "POST" else None, in_easy_read=easy)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -98,11 +121,16 @@ def expense_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except PaymentRefused as refusal:
             show_refusal(form, refusal)
         else:
-            messages.success(request, "The expense is added. Send the claim when you have added everything.")
+            messages.success(
+                request,
+                "We added it. Add any other costs. Then send your claim."
+                if easy
+                else "The expense is added. Send the claim when you have added everything.",
+            )
             return redirect("payments:claim", pk=attendance.pk)
     return render(
         request,
-        "payments/expense_add.html",
+        "payments/expense_add_easy_read.html" if easy else "payments/expense_add.html",
         {"attendance": attendance, "activity": attendance.activity, "person": attendance.person, "form": form},
     )
 

@@ -13,7 +13,7 @@ from coproduce.accounts.models import User
 from coproduce.forms import ConfirmForm, show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Activity, Attendance
-from coproduce.payments import conf
+from coproduce.payments import conf, easy_read
 from coproduce.payments.choices import ClaimStatus, OfferStatus, PaymentMethod
 from coproduce.payments.forms import OfferDecisionForm
 from coproduce.payments.models import BankDetailsRecord, Claim, PaymentOffer
@@ -36,6 +36,7 @@ from coproduce.payments.services.offers import (
     offer_plan,
 )
 from coproduce.payments.views.bank_details import next_step
+from coproduce.payments.views.claims import in_easy_read
 from coproduce.pdf import pdf_response, render_pdf
 from coproduce.people.models import Person
 
@@ -46,9 +47,16 @@ def your_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise PermissionDenied
     claims = claims_of(person)
     offers = offers_of(person)
+    easy = in_easy_read(request, person)
+    if easy:
+        for offer in offers:
+            offer.easy_read = easy_read.offer_lines(offer)[:1]  # type: ignore[attr-defined]
+        for found in claims:
+            found.easy_read = easy_read.status_lines(found)  # type: ignore[attr-defined]
+            found.easy_read_tag = easy_read.STATUS_TAGS[ClaimStatus(found.status)]  # type: ignore[attr-defined]
     return render(
         request,
-        "payments/your_payments.html",
+        "payments/your_payments_easy_read.html" if easy else "payments/your_payments.html",
         {
             "person": person,
             "offers": offers,
@@ -74,12 +82,16 @@ def _bank_details_news(person: Person, offers: list[PaymentOffer]) -> str:
     return next_step(person)
 
 
-def _choice_saved(offer: PaymentOffer, person: Person, *, is_self: bool) -> str:
+def _choice_saved(offer: PaymentOffer, person: Person, *, is_self: bool, easy: bool) -> str:
+    needs_details = (
+        offer.status == OfferStatus.ACCEPTED
+        and offer.method == PaymentMethod.BANK_TRANSFER
+        and not BankDetailsRecord.objects.filter(person=person).exists()
+    )
+    if easy:
+        return easy_read.choice_saved(offer, bank_details_next=next_step(person) if needs_details else "")
     if offer.status == OfferStatus.ACCEPTED:
         method = offer.get_method_display().lower()
-        needs_details = (
-            offer.method == PaymentMethod.BANK_TRANSFER and not BankDetailsRecord.objects.filter(person=person).exists()
-        )
         if not is_self:
             after = " The claims list shows that we need their bank details." if needs_details else ""
             return f"{person.full_name}'s choice is saved: {method}.{after}"
@@ -103,8 +115,9 @@ def offer_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     person = offer.attendance.person
     is_self = person.user_id == request.user.pk
+    easy = in_easy_read(request, person)
     initial = {"method": offer.method or ("decline" if offer.status == OfferStatus.DECLINED else None)}
-    form = OfferDecisionForm(submitted(request), initial=initial, for_someone_else=not is_self)
+    form = OfferDecisionForm(submitted(request), initial=initial, for_someone_else=not is_self, in_easy_read=easy)
     if form.is_valid():
         try:
             decide_offer(offer, method=form.cleaned_data["method"], by=request.user)
@@ -112,22 +125,26 @@ def offer_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             show_refusal(form, refusal)
         else:
             offer.refresh_from_db()
-            messages.success(request, _choice_saved(offer, person, is_self=is_self))
+            messages.success(request, _choice_saved(offer, person, is_self=is_self, easy=easy))
             if is_self:
                 return redirect("payments:claim", pk=offer.attendance_id)
             return redirect("payments:activity", pk=offer.attendance.activity_id)
     claim = Claim.objects.filter(attendance_id=offer.attendance_id).first()
+    organisation = conf.organisation()
     return render(
         request,
-        "payments/offer_detail.html",
+        "payments/offer_detail_easy_read.html" if easy else "payments/offer_detail.html",
         {
             "offer": offer,
+            "offer_lines": easy_read.offer_lines(offer) if easy else [],
+            "benefits_lines": easy_read.benefits_lines(organisation) if easy else [],
+            "choice_lines": easy_read.choice_lines(offer) if easy else [],
             "person": person,
             "activity": offer.attendance.activity,
             "is_self": is_self,
             "form": form,
             "can_change": claim is None or claim.status == ClaimStatus.DRAFT,
-            "organisation": conf.organisation(),
+            "organisation": organisation,
             "days": conf.payment_days(),
         },
     )

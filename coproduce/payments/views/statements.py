@@ -8,13 +8,17 @@ from django.utils import timezone
 
 from coproduce.forms import submitted
 from coproduce.http import AuthenticatedHttpRequest, require
-from coproduce.payments import conf
+from coproduce.payments import conf, easy_read
 from coproduce.payments.exports import finance_csv, finance_xlsx, statement_csv
 from coproduce.payments.forms import FinanceExportForm
 from coproduce.payments.permissions import can_manage_payments, can_view_statement
 from coproduce.payments.queries import Statement, statement
+from coproduce.payments.views.claims import in_easy_read
 from coproduce.pdf import pdf_response, render_pdf
 from coproduce.people.models import Person
+
+# Easy Read documents are printed larger (as the Easy Read summary of a report is).
+EASY_READ_POINTS = 18
 
 
 def _statement_for(request: AuthenticatedHttpRequest, pk: int, year: int) -> Statement:
@@ -26,11 +30,20 @@ def _statement_for(request: AuthenticatedHttpRequest, pk: int, year: int) -> Sta
 
 
 def statement_pdf(request: AuthenticatedHttpRequest, pk: int, year: int) -> HttpResponse:
+    """The tax-year statement; in Easy Read, in larger print, for a person who asked for Easy Read."""
     found = _statement_for(request, pk, year)
-    pdf = render_pdf(
-        "payments/pdf/statement.html",
-        {"statement": found, "organisation": conf.organisation(), "today": timezone.localdate()},
-    )
+    organisation = conf.organisation()
+    if in_easy_read(request, found.person):
+        pdf = render_pdf(
+            "payments/pdf/statement_easy_read.html",
+            {"statement": found, "lines": easy_read.statement_lines(found, organisation)},
+            points=EASY_READ_POINTS,
+        )
+    else:
+        pdf = render_pdf(
+            "payments/pdf/statement.html",
+            {"statement": found, "organisation": organisation, "today": timezone.localdate()},
+        )
     return pdf_response(pdf, f"payments-{found.starts_on.year}-{found.ends_on.year}.pdf")
 
 

@@ -65,13 +65,18 @@ def check(page: Page, title: str) -> None:
     assert axe_violations(page) == ""
 
 
-def answer_offer(page: Page, choice: str) -> None:
+# The benefits notice and the Jobcentre letter, in standard English and in Easy Read (for Dev).
+STANDARD_NOTICE = ("Before you choose: payments and benefits", "Download the letter for the Jobcentre (PDF)")
+EASY_READ_NOTICE = ("Before you choose", "Get the letter for the Jobcentre (PDF)")
+
+
+def answer_offer(page: Page, choice: str, notice: tuple[str, str] = STANDARD_NOTICE) -> None:
     """From "Your payments", open the walkabout's offer, read the benefits notice and choose."""
     check(page, "Your payments")
-    press(page, page.get_by_role("link", name=WALKABOUT, exact=True))
+    press(page, page.get_by_role("link", name=WALKABOUT, exact=True).first)
     check(page, f"Payment for {WALKABOUT}")
-    expect(page.get_by_role("heading", name="Before you choose: payments and benefits")).to_be_visible()
-    expect(page.get_by_role("link", name="Download the letter for the Jobcentre (PDF)")).to_be_visible()
+    expect(page.get_by_role("heading", name=notice[0], exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=notice[1])).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text("£50.00")
     choose(page, page.get_by_label(choice, exact=True))
     press(page, page.get_by_role("button", name="Save my choice"))
@@ -105,13 +110,14 @@ def test_offers_choices_claims_approval_and_payment(page: Page, sign_in_as):
     expect(page.get_by_text("2 payment offers are made.")).to_be_visible()
     check(page, "Payments for this activity")
 
-    # Dev reads the benefits notice and takes a shopping voucher, then sends his claim.
+    # Dev reads the benefits notice (in Easy Read, as he asked) and takes a shopping voucher, then
+    # sends his claim.
     sign_in_as(world.users["dev"])
     page.goto(reverse("payments:yours"))
-    answer_offer(page, "Shopping voucher")
-    expect(page.get_by_text("Your choice is saved: shopping voucher.")).to_be_visible()
-    press(page, page.get_by_role("button", name="Send claim"))
-    expect(page.get_by_text("Your claim is sent.")).to_be_visible()
+    answer_offer(page, "A shopping voucher", EASY_READ_NOTICE)
+    expect(page.get_by_text("We saved your choice: a shopping voucher.")).to_be_visible()
+    press(page, page.get_by_role("button", name="Send my claim"))
+    expect(page.get_by_text("We have got your claim. We will check it.").first).to_be_visible()
     check(page, "Your payments")
 
     # Grace declines payment but claims her bus fare: first sent empty.

@@ -5,21 +5,39 @@ Dev is a member with a learning disability who reads Easy Read. He signs in by a
 comes in Easy Read, sees on his home page that his idea is late for an answer, finds a workshop on
 Get involved, tells us his access needs once and is taken back to the workshop, registers, and reads
 what co-production is, in Easy Read with pictures.
+
+Then, after a workshop he went to, he is offered payment: he goes from his home page to the offer,
+chooses a shopping voucher, claims his bus fare with a photo of the ticket, sends the claim and follows
+it until it is approved, every page and every email in Easy Read.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from coproduce.contributions.models import Contribution
 from coproduce.involvement.models import Activity, Registration
+from coproduce.payments.choices import ClaimStatus
+from coproduce.payments.models import Claim
+from coproduce.payments.services.claims import approve_claim
+from coproduce.payments.tests.inventory import WALKABOUT as PAID_WORKSHOP
+from coproduce.payments.tests.inventory import walkabout
 from coproduce.people.models import AccessProfile
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.inventory.reflow import NARROW, reflow_faults
-from coproduce.tests.browser.keyboard import heading, move_focus_to, press, sign_in_by_emailed_link
+from coproduce.tests.browser.keyboard import (
+    choose,
+    heading,
+    move_focus_to,
+    press,
+    sign_in_by_emailed_link,
+    type_into,
+)
+from coproduce.tests.worker import run_worker
 from coproduce.tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -117,3 +135,102 @@ def test_dev_finds_a_workshop_tells_his_needs_once_and_reads_easy_read(page: Pag
     expect(page.get_by_text("You asked for Easy Read. So this page is in Easy Read.")).to_be_visible()
     assert page.get_by_role("main").locator("img").count() >= 11
     fits(page)
+
+
+# A photo of a bus ticket, as far as the receipt check is concerned: the start of a PNG file.
+TICKET: FilePayload = {"name": "bus ticket.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64}
+
+
+def last_email_to_dev():
+    return [message for message in mail.outbox if message.to == ["dev@example.org"]][-1]
+
+
+def test_dev_chooses_how_to_be_paid_and_claims_his_bus_fare_in_easy_read(page: Page, sign_in_as, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    # Dev went to a two-hour workshop a week ago; Amina offered payment at £25.00 an hour.
+    world = build_world()
+    users, workshop = world.users, walkabout(world)
+    run_worker()
+    # The offer comes by email, in Easy Read.
+    offer_email = last_email_to_dev()
+    assert offer_email.subject == f"We want to pay you for {PAID_WORKSHOP}"
+    assert "We will pay you £50.00 for coming to the workshop.\n" in str(offer_email.body)
+    page.set_viewport_size({"width": NARROW, "height": 800})
+    sign_in_as(users["dev"])
+    page.goto("/")
+    expect(heading(page)).to_have_text("Hello, Dev")
+    fits(page)
+
+    # From his home page to his payments, then to the offer.
+    press(page, page.get_by_role("link", name="Payments to choose"))
+    expect(heading(page)).to_have_text("Your payments")
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("You asked for Easy Read. So this page is in Easy Read.")
+    expect(main).to_contain_text("We will pay you £50.00 for coming to the workshop.")
+    fits(page)
+    press(page, page.get_by_role("link", name=f"Choose how you want to be paid for {PAID_WORKSHOP}"))
+    expect(heading(page)).to_have_text(f"Payment for {PAID_WORKSHOP}")
+    expect(main).to_contain_text("Do you get benefits? Being paid can change your benefits.")
+    expect(main).to_contain_text("If you say no, we still pay you back for travel and other costs.")
+    assert main.locator("img.easy-read-picture").count() >= 10
+    fits(page)
+
+    # He chooses a shopping voucher, and is taken to his claim.
+    choose(page, page.get_by_label("A shopping voucher", exact=True))
+    press(page, page.get_by_role("button", name="Save my choice"))
+    expect(heading(page)).to_have_text(f"Claim for {PAID_WORKSHOP}")
+    expect(page.get_by_text("We saved your choice: a shopping voucher.")).to_be_visible()
+    expect(main).to_contain_text("£50.00 for your time.")
+    fits(page)
+
+    # His bus fare, with a photo of the ticket (chosen from the file dialog opened by the keyboard).
+    press(page, page.get_by_role("button", name="Add travel or other costs"))
+    expect(heading(page)).to_have_text("Add travel or other costs")
+    fits(page)
+    choose(page, page.get_by_label("Travel, like a bus or a taxi", exact=True))
+    type_into(page, page.get_by_label("Tell us more. You do not have to."), "Bus to the centre and back")
+    type_into(page, page.get_by_label("How much did you pay?"), "6.40")
+    move_focus_to(page, page.get_by_label("Your ticket or receipt. You do not have to send it."))
+    with page.expect_file_chooser() as dialog:
+        page.keyboard.press("Space")
+    dialog.value.set_files(TICKET)
+    press(page, page.get_by_role("button", name="Add this cost"))
+    expect(heading(page)).to_have_text(f"Claim for {PAID_WORKSHOP}")
+    expect(main).to_contain_text(
+        "£6.40 for travel, like a bus or a taxi (Bus to the centre and back). You sent a receipt."
+    )
+    expect(main).to_contain_text("In total: £56.40.")
+    fits(page)
+
+    # He sends the claim and sees where it is up to.
+    press(page, page.get_by_role("button", name="Send my claim"))
+    expect(heading(page)).to_have_text("Your payments")
+    expect(page.get_by_text("We have got your claim. We will check it.").first).to_be_visible()
+    expect(main).to_contain_text("We are checking it")
+    expect(main).to_contain_text("In total: £56.40.")
+    fits(page)
+    run_worker()
+    sent_email = last_email_to_dev()
+    assert sent_email.subject == f"We have got your claim for {PAID_WORKSHOP}"
+    assert "You asked for £56.40.\nWe will check it.\n" in str(sent_email.body)
+
+    # Amina approves it; Dev follows it from his payments to the claim, and by email.
+    claim = Claim.objects.get(attendance__activity=workshop, attendance__person=users["dev"].person)
+    approve_claim(claim, by=users["amina"])
+    run_worker()
+    approved_email = last_email_to_dev()
+    assert approved_email.subject == f"We said yes to your claim for {PAID_WORKSHOP}"
+    assert "We will pay you £56.40.\nYou chose: a shopping voucher.\n" in str(approved_email.body)
+    press(page, page.get_by_role("link", name=PAID_WORKSHOP).last)
+    expect(heading(page)).to_have_text(f"Claim for {PAID_WORKSHOP}")
+    expect(main).to_contain_text("We said yes to your claim. We will pay you soon.")
+    fits(page)
+    press(page, page.get_by_role("link", name="Back to your payments"))
+    expect(heading(page)).to_have_text("Your payments")
+    expect(main).to_contain_text("Yes, paying soon")
+    fits(page)
+
+    claim.refresh_from_db()
+    assert (claim.status, claim.fee, claim.method) == (ClaimStatus.APPROVED, Decimal("50.00"), "voucher")
+    item = claim.items.get()
+    assert (item.kind, item.amount, item.receipt_content_type) == ("travel", Decimal("6.40"), "image/png")
