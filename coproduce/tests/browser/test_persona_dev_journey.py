@@ -162,7 +162,7 @@ def test_dev_chooses_how_to_be_paid_and_claims_his_bus_fare_in_easy_read(page: P
     fits(page)
 
     # From his home page to his payments, then to the offer.
-    press(page, page.get_by_role("link", name="Payments to choose"))
+    press(page, page.get_by_role("link", name="Your payments"))
     expect(heading(page)).to_have_text("Your payments")
     main = page.get_by_role("main")
     expect(main).to_contain_text("You asked for Easy Read. So this page is in Easy Read.")
