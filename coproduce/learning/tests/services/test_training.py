@@ -53,6 +53,8 @@ def test_record_completion_needs_attendance(amina: User, tom: User) -> None:
 def test_completion_cannot_be_dated_before_the_session_or_in_the_future(
     days_from_today: int, amina: User, tom: User
 ) -> None:
+    """-1: the day before the session (which started an hour ago, so yesterday just after midnight);
+    1: tomorrow."""
     course = Course.objects.get(title="What co-production is")
     starts = timezone.now() + timedelta(days=1)
     session = plan_session(
@@ -65,7 +67,9 @@ def test_completion_cannot_be_dated_before_the_session_or_in_the_future(
         record_completion(
             session,
             people=[tom.person],
-            completed_on=timezone.localdate() + timedelta(days=days_from_today),
+            completed_on=timezone.localdate(session.activity.starts_at) + timedelta(days=days_from_today)
+            if days_from_today < 0
+            else timezone.localdate() + timedelta(days=days_from_today),
             by=amina,
         )
 
