@@ -7,6 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Attendance
+from coproduce.involvement.tests.factories import ActivityFactory
 from coproduce.projects.models import Lifecycle, Project, StageChange
 from coproduce.projects.readiness import DESIGN_APPROVAL_NEEDED, next_step, readiness_to_move
 from coproduce.projects.services import StageChangeRefused, advance_stage
@@ -119,3 +120,18 @@ def test_the_reason_for_moving_on_without_people_is_shown_on_the_project_page(
 
     assertContains(response, "Moved on without people with lived experience")
     assertContains(response, f"The reason given: {REASON}")
+
+
+def test_project_page_offers_approve_the_design_once_when_it_is_the_next_step(
+    amina: User, dev: User, bus_stops: Project, client_for: ClientFor
+) -> None:
+    # The defect: the main button and the Design section each had an "Approve the design" button.
+    OpportunityAssessmentFactory.create(project=bus_stops)
+    workshop = ActivityFactory.create(project=bus_stops, stage=Lifecycle.DESIGN, created_by=amina)
+    Attendance.objects.create(activity=workshop, person=dev.person, minutes=60, recorded_by=amina)
+
+    response = client_for(amina).get(f"/projects/{bus_stops.pk}/")
+
+    assertContains(response, ">Approve the design</a>", count=2)  # the main button and the checklist's link
+    assertNotContains(response, ">Approve the design</button>")
+    assertContains(response, "The design is not approved yet.")
