@@ -130,8 +130,9 @@ def test_amina_starts_a_project_and_follows_the_checklist_to_evaluation(page: Pa
     after(workshop)
     record_who_took_part(page, WORKSHOP, ["Devendra Patel", "Grace Okafor"], "2 people")
 
-    # Next: the design approved, then the move to development.
-    open_project(page)
+    # Next: the design approved, then the move to development; back to the project by the activity's page.
+    go(page, page.get_by_role("link", name=f"Back to {WORKSHOP}"), WORKSHOP)
+    go(page, page.get_by_role("link", name=f"Back to {NEW_PROJECT}"), NEW_PROJECT)
     expect(page.locator(".govuk-task-list")).to_contain_text("Done")
     press(page, main_button(page, "Approve the design"))
     check(page, "Approve the design?")
