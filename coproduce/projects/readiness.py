@@ -86,11 +86,18 @@ def _involvement(project: Project, stage: Lifecycle, user: User) -> Condition:
         return Condition(text, is_met=True, may_explain=True)
     fix_text, fix_url = "", ""
     if can_manage_project_group(user):
-        held = [activity for activity in activities_at(project, stage) if activity.starts_at <= timezone.now()]
+        now = timezone.now()
+        activities = activities_at(project, stage)
+        held = [activity for activity in activities if activity.starts_at <= now]
         unrecorded = next((activity for activity in held if activity.attendance_count == 0), None)
+        coming = next((activity for activity in activities if activity.starts_at > now), None)
         if unrecorded is not None:
             fix_text = f"Record who took part in {unrecorded.title}"
             fix_url = reverse("involvement:attendance", args=[unrecorded.pk])
+        elif coming is not None:
+            # Planning another would not involve anyone sooner: the next thing is to get this one ready.
+            fix_text = f"Get {coming.title} ready: it is on {timezone.localtime(coming.starts_at):%-d %B %Y}"
+            fix_url = reverse("involvement:manage_activity", args=[coming.pk])
         else:
             fix_text = f"Plan an activity for the {stage_name} stage"
             fix_url = f"{reverse('involvement:activity_create')}?project={project.pk}"

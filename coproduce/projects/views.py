@@ -106,6 +106,7 @@ def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "readiness": readiness,
             "next_step": next_step(project, readiness, user=request.user),
             "assessment_url": reverse("projects:assessment", args=[project.pk]),
+            "approve_design_url": reverse("projects:approve_design", args=[project.pk]),
             "can_advance": can_advance_project(request.user, project) and readiness is not None,
             "can_assess": can_assess_project(request.user, project),
             "can_approve_design": (

@@ -11,7 +11,8 @@ from django.utils import timezone
 from coproduce.accounts.models import SignInLink, hash_token
 from coproduce.conftest import PERSONA_BY_KEY, make_persona
 from coproduce.involvement.models import Activity, Registration
-from coproduce.learning.services.charter import ensure_learning_defaults
+from coproduce.learning.models import Course, TrainingRecord
+from coproduce.learning.services.charter import ensure_learning_defaults, sign_charter
 from coproduce.people.defaults import ensure_first_notices
 from coproduce.people.models import AccessNeed, AccessProfile, Notice, PeopleImport, Person
 from coproduce.projects.models import IntakeStatus, Lifecycle, Membership, Project, ProjectRole
@@ -50,6 +51,19 @@ def started(activity: Activity) -> Activity:
     activity.ends_at = activity.starts_at + timedelta(hours=2)
     Activity.objects.filter(pk=activity.pk).update(starts_at=activity.starts_at, ends_at=activity.ends_at)
     return activity
+
+
+def ready_to_lead(world: World) -> World:
+    """Grace has signed the co-production charter, so she may be a champion; Amina has done "What
+    co-production is", so she may be a staff lead (journey 5 covers how both come about)."""
+    sign_charter(by=world.users["grace"])
+    TrainingRecord.objects.create(
+        person=world.users["amina"].person,
+        course=Course.objects.get(title="What co-production is"),
+        completed_on=timezone.localdate(),
+        recorded_by=world.users["amina"],
+    )
+    return world
 
 
 def build_world() -> World:

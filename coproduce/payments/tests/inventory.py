@@ -35,20 +35,25 @@ COORDINATOR_ONLY = ("amina", "morgan")
 DEV_AND_COORDINATORS = ("amina", "morgan", "dev")
 
 
+def example_rate_card(world: World, *, name: str, days_ago: int) -> None:
+    """The example rates (£25.00 an hour for a workshop), set by Morgan, the admin."""
+    create_rate_card(
+        name=name,
+        effective_from=timezone.localdate() - timedelta(days=days_ago),
+        expenses_covered="Travel, carer or personal assistant cover, childcare, data or Wi-Fi.",
+        rates=[RateLine("workshop", RateBasis.HOURLY, Decimal("25.00"))],
+        is_example=True,
+        by=world.users["morgan"],
+    )
+
+
 def walkabout(world: World) -> Activity:
     """The past workshop with Dev and Grace attending and offers made (made once per database)."""
     found = Activity.objects.filter(title=WALKABOUT).first()
     if found is not None:
         return found
     if not RateCard.objects.exists():
-        create_rate_card(
-            name="Example rates",
-            effective_from=timezone.localdate() - timedelta(days=365),
-            expenses_covered="Travel, carer or personal assistant cover, childcare, data or Wi-Fi.",
-            rates=[RateLine("workshop", RateBasis.HOURLY, Decimal("25.00"))],
-            is_example=True,
-            by=world.users["morgan"],
-        )
+        example_rate_card(world, name="Example rates", days_ago=365)
     activity = attended_workshop(world, WALKABOUT, days_ago=7)
     make_offers(activity, by=world.users["amina"])
     return activity

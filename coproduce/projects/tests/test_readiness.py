@@ -1,12 +1,15 @@
 """Involve early, at the moment it matters: the rules for moving a project on, shown before the button and
 applied by the service, and the project's main button as the next thing the model asks for."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from coproduce.accounts.models import User
 from coproduce.involvement.models import Attendance
+from coproduce.involvement.tests.factories import ActivityFactory
 from coproduce.projects.models import Lifecycle, Project, StageChange
 from coproduce.projects.readiness import DESIGN_APPROVAL_NEEDED, next_step, readiness_to_move
 from coproduce.projects.services import StageChangeRefused, advance_stage
@@ -119,3 +122,35 @@ def test_the_reason_for_moving_on_without_people_is_shown_on_the_project_page(
 
     assertContains(response, "Moved on without people with lived experience")
     assertContains(response, f"The reason given: {REASON}")
+
+
+def test_project_page_offers_approve_the_design_once_when_it_is_the_next_step(
+    amina: User, dev: User, bus_stops: Project, client_for: ClientFor
+) -> None:
+    # The defect: the main button and the Design section each had an "Approve the design" button.
+    OpportunityAssessmentFactory.create(project=bus_stops)
+    workshop = ActivityFactory.create(project=bus_stops, stage=Lifecycle.DESIGN, created_by=amina)
+    Attendance.objects.create(activity=workshop, person=dev.person, minutes=60, recorded_by=amina)
+
+    response = client_for(amina).get(f"/projects/{bus_stops.pk}/")
+
+    assertContains(response, ">Approve the design</a>", count=2)  # the main button and the checklist's link
+    assertNotContains(response, ">Approve the design</button>")
+    assertContains(response, "The design is not approved yet.")
+
+
+def test_the_main_action_with_an_activity_coming_up_is_to_get_it_ready_not_to_plan_another(
+    amina: User, bus_stops: Project
+) -> None:
+    # The defect: with a workshop planned for next week, the main button still said "Plan an activity".
+    OpportunityAssessmentFactory.create(project=bus_stops)
+    starts = timezone.now() + timedelta(days=7)
+    workshop = ActivityFactory.create(
+        project=bus_stops, stage=Lifecycle.DESIGN, title="Bus stop workshop", starts_at=starts, created_by=amina
+    )
+
+    step = next_step(bus_stops, readiness_to_move(bus_stops, user=amina), user=amina)
+
+    assert step is not None
+    assert step.text == f"Get Bus stop workshop ready: it is on {timezone.localtime(starts):%-d %B %Y}"
+    assert step.url == f"/get-involved/manage/{workshop.pk}/"

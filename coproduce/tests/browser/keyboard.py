@@ -89,6 +89,25 @@ def type_into(page: Page, field: Locator, text: str) -> None:
     page.keyboard.type(text)
 
 
+def navigation_link(page: Page, name: str) -> Locator:
+    return page.get_by_role("navigation", name="Main menu").get_by_role("link", name=name, exact=True)
+
+
+def select(page: Page, field: Locator, option: str) -> None:
+    """Tab to a drop-down list and type the start of an option to choose it, as keyboard users do."""
+    move_focus_to(page, field)
+    page.keyboard.type(option)
+    expect(field.locator("option:checked")).to_have_text(option)
+
+
+def type_date(page: Page, group: Locator, day: str, month: str, year: str, time: str | None = None) -> None:
+    type_into(page, group.get_by_label("Day"), day)
+    type_into(page, group.get_by_label("Month"), month)
+    type_into(page, group.get_by_label("Year"), year)
+    if time is not None:
+        type_into(page, group.get_by_label("Time"), time)
+
+
 def heading(page: Page) -> Locator:
     return page.get_by_role("heading", level=1)
 

@@ -15,41 +15,22 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from coproduce.involvement.models import Activity, Attendance, Registration
-from coproduce.learning.models import Course, TrainingRecord
-from coproduce.learning.services.charter import sign_charter
 from coproduce.projects.models import Membership, OpportunityAssessment, Project, ProjectRole
+from coproduce.tests.browser.amina import fill_in_new_project
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import (
     choose,
     heading,
-    move_focus_to,
+    navigation_link,
     press,
     sign_in_by_emailed_link,
     tick,
+    type_date,
     type_into,
 )
-from coproduce.tests.world import build_world, started
+from coproduce.tests.world import build_world, ready_to_lead, started
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def navigation_link(page: Page, name: str) -> Locator:
-    return page.get_by_role("navigation", name="Main menu").get_by_role("link", name=name, exact=True)
-
-
-def select(page: Page, field: Locator, option: str) -> None:
-    """Tab to a drop-down list and type the start of an option to choose it, as keyboard users do."""
-    move_focus_to(page, field)
-    page.keyboard.type(option)
-    expect(field.locator("option:checked")).to_have_text(option)
-
-
-def type_date(page: Page, group: Locator, day: str, month: str, year: str, time: str | None = None) -> None:
-    type_into(page, group.get_by_label("Day"), day)
-    type_into(page, group.get_by_label("Month"), month)
-    type_into(page, group.get_by_label("Year"), year)
-    if time is not None:
-        type_into(page, group.get_by_label("Time"), time)
 
 
 def rung(page: Page, stage: str, label: str) -> Locator:
@@ -58,16 +39,7 @@ def rung(page: Page, stage: str, label: str) -> Locator:
 
 
 def test_coordinator_journey_project_assessment_and_workshop(page: Page, sign_in_as, live_server):
-    world = build_world()
-    # Grace has signed the co-production charter, so she may be a champion; Amina has done "What
-    # co-production is", so she may be a staff lead (journey 5 covers how both come about).
-    sign_charter(by=world.users["grace"])
-    TrainingRecord.objects.create(
-        person=world.users["amina"].person,
-        course=Course.objects.get(title="What co-production is"),
-        completed_on=timezone.localdate(),
-        recorded_by=world.users["amina"],
-    )
+    world = ready_to_lead(build_world())
     sign_in_as(world.users["amina"])
     page.goto("/")
     expect(heading(page)).to_have_text("Hello, Amina")
@@ -83,13 +55,7 @@ def test_coordinator_journey_project_assessment_and_workshop(page: Page, sign_in
     press(page, page.get_by_role("button", name="Start project"))
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the project name")
     assert axe_violations(page) == ""
-    type_into(page, page.get_by_label("Project name"), "Accessible town centre")
-    type_into(page, page.get_by_label("What is the project about?"), "Making the town centre work for everyone.")
-    choose(page, page.get_by_label("At the design stage: we are ready to plan it with people"))
-    select(page, page.get_by_label("Co-lead with lived experience"), "Devendra Patel")
-    select(page, page.get_by_label("Staff lead (optional)"), "Amina Haddad")
-    select(page, page.get_by_label("Co-production champion (optional)"), "Grace Okafor")
-    press(page, page.get_by_role("button", name="Start project"))
+    fill_in_new_project(page)
     expect(heading(page)).to_have_text("Accessible town centre")
     expect(page.get_by_text("You started the project at the design stage.")).to_be_visible()
     assert axe_violations(page) == ""

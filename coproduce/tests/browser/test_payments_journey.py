@@ -16,9 +16,9 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from coproduce.involvement.models import Activity, Attendance
-from coproduce.payments.choices import ClaimStatus, OfferStatus, RateBasis
+from coproduce.payments.choices import ClaimStatus, OfferStatus
 from coproduce.payments.models import Claim, PaymentOffer
-from coproduce.payments.services.rates import RateLine, create_rate_card
+from coproduce.payments.tests.inventory import example_rate_card
 from coproduce.tests.browser.conftest import axe_violations
 from coproduce.tests.browser.keyboard import choose, heading, press, type_into
 from coproduce.tests.inventory import World
@@ -31,14 +31,7 @@ WALKABOUT = "Bus stop walkabout: what needs to change"
 
 def after_the_walkabout() -> tuple[World, Activity]:
     world = build_world()
-    create_rate_card(
-        name="Example rates — replace with your organisation's own",
-        effective_from=timezone.localdate() - timedelta(days=100),
-        expenses_covered="Travel, carer or personal assistant cover, childcare, data or Wi-Fi.",
-        rates=[RateLine("workshop", RateBasis.HOURLY, Decimal("25.00"))],
-        is_example=True,
-        by=world.users["morgan"],
-    )
+    example_rate_card(world, name="Example rates — replace with your organisation's own", days_ago=100)
     starts = (timezone.localtime() - timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
     walkabout = Activity.objects.create(
         project=world.project,

@@ -219,6 +219,17 @@ def test_activity_edit_can_remove_the_picture(amina: User, workshop: Activity, c
     assert (workshop.easy_read_image.name, workshop.easy_read_image_alt) == ("", "")
 
 
+def test_manage_activity_links_back_to_its_project(amina: User, workshop: Activity, client_for: ClientFor) -> None:
+    # The defect: the page named its project only as a caption, so a coordinator who came from the
+    # project's checklist had to find the project again through the menu.
+    response = client_for(amina).get(f"/get-involved/manage/{workshop.pk}/")
+
+    assertContains(
+        response,
+        f'<a class="govuk-link" href="/projects/{workshop.project_id}/">Back to {workshop.project.title}</a>',
+    )
+
+
 def test_manage_activity_shows_where_it_is_up_to(amina: User, workshop: Activity, client_for: ClientFor) -> None:
     RegistrationFactory.create(activity=workshop)
     RegistrationFactory.create(activity=workshop, status=RegistrationStatus.INTERESTED)
