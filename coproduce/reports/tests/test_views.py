@@ -87,9 +87,9 @@ def test_csv_and_xlsx_are_open_data_with_no_stars_names_or_formulas(said, period
         io.BytesIO(client.get(project_url("project_file", bus_stops, period, fmt="xlsx")).content)
     )
     lines = list(csv.reader(io.StringIO(csv_text)))
-    cells = [str(cell.value) for row in workbook.active.iter_rows() for cell in row]
+    cells = [str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
 
-    assert lines[0] == ["Period start", "Period end", "Project", "GRIPP2 section", "Measure", "Category", "Value"]
+    assert lines[0][:7] == ["Period start", "Period end", "Project", "GRIPP2 section", "Measure", "Category", "Value"]
     by_measure = {(line[4], line[5]): line[6] for line in lines[1:]}
     assert by_measure[("People involved by kind", "Total")] == "[c]"
     assert by_measure[("Activities by kind", "Workshop")] == "1"
