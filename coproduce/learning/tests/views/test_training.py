@@ -39,9 +39,10 @@ def test_a_completion_dated_before_the_session_or_in_the_future_is_refused_besid
 ) -> None:
     session = attended_session(amina, tom)
     url = f"/learning/sessions/{session.pk}/completion/"
-    today = timezone.localdate()
+    # The session started an hour ago: just after midnight, that was yesterday.
+    session_day = timezone.localdate(session.activity.starts_at)
 
-    for day in (today - timedelta(days=1), today + timedelta(days=1)):
+    for day in (session_day - timedelta(days=1), timezone.localdate() + timedelta(days=1)):
         response = client_for(amina).post(url, {"people": [tom.person.pk], **completed_on(day)})
         assertContains(response, "The date must be between the session,")
         assertContains(response, 'class="govuk-error-message"')
