@@ -44,7 +44,7 @@ def test_keyboard_journey_sign_in_by_link_and_advance_a_project(page: Page, live
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Amina")
 
-    tab_to(page, page.get_by_role("link", name=world.project.title))
+    tab_to(page, page.get_by_role("link", name=world.project.title, exact=True))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(world.project.title)
 

@@ -107,7 +107,7 @@ def test_priya_answers_a_recommendation_in_time_and_the_project_group_reads_it(
     grace = member.new_page()
     grace.goto("/")
     expect(heading(grace)).to_have_text("Hello, Grace")
-    press(grace, grace.get_by_role("link", name=world.project.title))
+    press(grace, grace.get_by_role("link", name=world.project.title, exact=True))
     expect(heading(grace)).to_have_text(world.project.title)
     assert axe_violations(grace) == ""
     made = grace.get_by_role("region", name="Recommendations to partners")
