@@ -270,6 +270,9 @@ class Concern(models.Model):
     raised_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="concerns")
     raised_on = models.DateField()
     reference_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    # The hash of the random token on the form it was sent from, so sending the same form again (a
+    # reload of the page after it, or a second press) sends nothing twice. Random: it links to nobody.
+    sent_from_form = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     status = models.CharField(max_length=20, choices=ConcernStatus.choices, default=ConcernStatus.OPEN)
     response = models.TextField(blank=True)
     responded_by = models.ForeignKey(

@@ -54,6 +54,9 @@ class ConcernForm(forms.Form):
         error_messages={"required": "Choose whether to give your name"},
     )
 
+    # A random token for this copy of the form (see ``raise_concern``): the same form sent twice sends once.
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["project"])

@@ -4,10 +4,11 @@ Every function checks permission again (views check first), runs in one transact
 an audit event. Refusals a person can fix raise ``Refused`` with a message for each field.
 """
 
+import hashlib
 from datetime import timedelta
 from typing import NamedTuple
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
@@ -23,12 +24,18 @@ from coproduce.projects.models import Project
 from coproduce.refusals import Refused
 
 MISS_WINDOW = timedelta(hours=1)
+ALREADY_SENT = "This concern was sent already, so we did not send it again."
 
 
 class RaisedConcern(NamedTuple):
     concern: Concern
     # The anonymous sender's reference, to show them once; kept nowhere (None for a named concern).
     reference: str | None
+
+
+class AlreadySent(Refused):
+    """The form was sent before (the page after it reloaded, or the button pressed twice): nothing is sent
+    again. The reference of an anonymous concern was shown when it was first sent, and is kept nowhere."""
 
 
 class TooManyReferences(Refused):
@@ -45,6 +52,7 @@ def raise_concern(
     about: ConcernAbout = ConcernAbout.PROJECT,
     about_person: str = "",
     group: ProjectGroup | None = None,
+    form_token: str = "",
 ) -> RaisedConcern:
     """Raise a concern about a project (or one of its groups), a person, or the organisation.
 
@@ -53,7 +61,9 @@ def raise_concern(
     one without an actor carries the exact time, which could be matched with that person's sign-in
     or other events. The concern itself (kept for good) is the record that it was raised. The
     sender gets a new reference to read the answer with; only its hash is stored.
-    Raises Refused if the project (about a project) or who it is about (about a person) is missing.
+    ``form_token`` is the random token of the form it came from: a form sent again raises AlreadySent
+    and sends nothing twice. Raises Refused if the project (about a project) or who it is about (about a
+    person) is missing.
     """
     require(permissions.can_raise_concern(by))
     about_person = about_person.strip() if about == ConcernAbout.PERSON else ""
@@ -63,19 +73,30 @@ def raise_concern(
         raise Refused("Say who your concern is about", field="about_person")
     if about != ConcernAbout.PROJECT:
         project = group = None
+    sent_from_form = hashlib.sha256(form_token.encode()).hexdigest() if form_token else None
+    if sent_from_form is not None and Concern.objects.filter(sent_from_form=sent_from_form).exists():
+        raise AlreadySent(ALREADY_SENT)
     reference = new_reference() if anonymous else None
     person = Person.objects.get(user=by)
-    concern = Concern.objects.create(
-        about=about,
-        project=project,
-        group=group if group is not None and project is not None and group.project_id == project.pk else None,
-        about_person=about_person,
-        text=text.strip(),
-        is_anonymous=anonymous,
-        raised_by=None if anonymous else person,
-        raised_on=timezone.localdate(),
-        reference_hash=hash_reference(reference) if reference is not None else None,
-    )
+    try:
+        # A savepoint: the same form sent twice at the same moment is refused, not a database error.
+        with transaction.atomic():
+            concern = Concern.objects.create(
+                about=about,
+                project=project,
+                group=group if group is not None and project is not None and group.project_id == project.pk else None,
+                about_person=about_person,
+                text=text.strip(),
+                is_anonymous=anonymous,
+                raised_by=None if anonymous else person,
+                raised_on=timezone.localdate(),
+                reference_hash=hash_reference(reference) if reference is not None else None,
+                sent_from_form=sent_from_form,
+            )
+    except IntegrityError:
+        if sent_from_form is not None and Concern.objects.filter(sent_from_form=sent_from_form).exists():
+            raise AlreadySent(ALREADY_SENT) from None
+        raise
     if not anonymous:
         record_event(
             actor=by,

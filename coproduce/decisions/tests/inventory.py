@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from coproduce.decisions.choices import (
     ConcernAbout,
@@ -179,6 +179,19 @@ def send_anonymously_about_the_organisation(page: Page) -> None:
     submit_empty_form(page)
 
 
+def send_the_same_form_twice(page: Page) -> None:
+    """The concern sent once behind the scenes, then the same copy of the form sent again by its button."""
+    page.check("#id_about_2")
+    page.fill("#id_text", "The lift at the office was broken again.")
+    page.check("#id_anonymous_1")
+    page.evaluate(
+        "form => fetch(location.href, {method: 'POST', body: new FormData(form)}).then(response => response.ok)",
+        page.locator("form:has(#id_text)").element_handle(),
+    )
+    submit_empty_form(page)
+    expect(page.locator("h1")).to_have_text("Your concern was sent already")
+
+
 def agenda_item(world: World) -> AgendaItem:
     found, _ = AgendaItem.objects.get_or_create(
         group=steering_group(world), title="Lighting at bus stops", defaults={"proposed_by": world.users["dev"].person}
@@ -265,6 +278,7 @@ STATE_VISITS: tuple[Visit, ...] = (
     Visit("decisions:register", "grace", state="with-decisions", kwargs=lambda world: no_kwargs(decision(world))),
     # An anonymous sender is shown their reference once, then reads the answer with it, signed in or not.
     Visit("decisions:concern_create", "dev", state="sent-anonymously", action=send_anonymously_about_the_organisation),
+    Visit("decisions:concern_create", "dev", state="sent-again", action=send_the_same_form_twice),
     Visit("decisions:concern_reference", None, state="errors", action=submit_empty_form),
     Visit("decisions:concern_reference", None, state="not-found", action=read_by_reference("AAAA-BBBB-CCCC")),
     Visit(

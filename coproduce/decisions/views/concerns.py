@@ -1,6 +1,8 @@
 """Concerns: raising one (named or anonymous), one's own, the coordinator's list and answer, and the
 public page where an anonymous sender reads the answer with their reference."""
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -15,6 +17,7 @@ from coproduce.decisions.choices import ConcernAbout
 from coproduce.decisions.forms.concerns import NOT_FOUND, ConcernAnswerForm, ConcernForm, ConcernReferenceForm
 from coproduce.decisions.models import Concern
 from coproduce.decisions.services.concerns import (
+    AlreadySent,
     TooManyReferences,
     answer_concern,
     raise_concern,
@@ -38,7 +41,9 @@ def concern_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         .order_by("title", "id")
     )
     project_id = request.GET.get("project", "")
-    initial = {"about": ConcernAbout.PROJECT, "project": int(project_id)} if project_id.isdigit() else {}
+    initial: dict[str, object] = {"form_token": secrets.token_urlsafe(32)}
+    if project_id.isdigit():
+        initial |= {"about": ConcernAbout.PROJECT, "project": int(project_id)}
     form = ConcernForm(submitted(request), projects=projects, initial=initial)
     if form.is_valid():
         data = form.cleaned_data
@@ -50,7 +55,10 @@ def concern_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 text=data["text"],
                 anonymous=data["anonymous"],
                 by=request.user,
+                form_token=data["form_token"],
             )
+        except AlreadySent:
+            return render(request, "decisions/concern_already_sent.html")
         except Refused as refusal:
             show_refusal(form, refusal)
         else:

@@ -12,6 +12,7 @@ from coproduce.decisions.choices import ConcernAbout
 from coproduce.decisions.models import Concern, ReferenceMiss
 from coproduce.decisions.references import ALPHABET, hash_reference, new_reference, normalised
 from coproduce.decisions.services.concerns import (
+    AlreadySent,
     TooManyReferences,
     answer_concern,
     raise_concern,
@@ -159,3 +160,20 @@ def test_raise_concern_refuses_what_it_is_about_when_missing(grace):
     assert no_person.value.errors == {"about_person": "Say who your concern is about"}
     assert no_project.value.errors == {"project": "Choose the project"}
     assert not Concern.objects.exists()
+
+
+def test_a_concern_sent_twice_from_the_same_form_is_raised_once_and_stores_only_a_hash_of_its_token(
+    bus_stops, grace, dev
+):
+    token = "a-random-token-from-one-copy-of-the-form"
+    raise_concern(bus_stops, text="The lift was broken.", anonymous=True, by=grace, form_token=token)
+
+    with pytest.raises(AlreadySent):
+        raise_concern(bus_stops, text="The lift was broken.", anonymous=True, by=grace, form_token=token)
+
+    concern = Concern.objects.get()
+    assert concern.sent_from_form == hashlib.sha256(token.encode()).hexdigest()
+    # Another copy of the form (or none, from code) sends a concern of its own.
+    raise_concern(bus_stops, text="The lift was broken.", anonymous=True, by=dev, form_token="another-copy")
+    raise_concern(bus_stops, text="The lift was broken.", anonymous=True, by=dev)
+    assert Concern.objects.count() == 3

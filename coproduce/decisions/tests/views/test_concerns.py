@@ -157,3 +157,29 @@ def test_concern_about_a_person_is_shown_only_to_those_who_handle_concerns(bus_s
         assert client.get(reverse("decisions:concern_answer", args=[concern.pk])).status_code == 403
         assert "Dev shouts" not in page(client.get(reverse("decisions:your_concerns")))
         assert "Dev shouts" not in page(client.get(reverse("home")))
+
+
+def test_the_same_concern_form_sent_again_sends_nothing_twice(bus_stops, grace, client_for):
+    """Reloading the page that shows an anonymous concern's reference sent the form again: a second,
+    identical concern, and a second reference (issue 17)."""
+    client = client_for(grace)
+    form = page(client.get(reverse("decisions:concern_create")))
+    token = form.split('name="form_token" value="', 1)[1].split('"', 1)[0]
+    assert len(token) >= 32
+    sent = {
+        "about": "project",
+        "project": bus_stops.pk,
+        "text": "The lift was broken again.",
+        "anonymous": "anonymous",
+        "form_token": token,
+    }
+
+    first = client.post(reverse("decisions:concern_create"), sent)
+    again = client.post(reverse("decisions:concern_create"), sent)
+
+    assert "Your reference is" in page(first)
+    assert "Your concern was sent already" in page(again)
+    assert "Your reference is" not in page(again)
+    assert Concern.objects.count() == 1
+    # A fresh copy of the form has a new token, so a different concern can still be sent.
+    assert token not in page(client.get(reverse("decisions:concern_create")))
