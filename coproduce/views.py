@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from coproduce import model
 from coproduce.accounts.permissions import is_partner, is_staff_role
-from coproduce.communications.queries import prefers_easy_read
+from coproduce.communications.queries import STANDARD_VERSION, shows_easy_read
 from coproduce.contributions.permissions import can_record_own
 from coproduce.easyread import co_production as easy_read_model
 from coproduce.home import member, partner, staff
@@ -39,14 +39,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", context)
 
 
-# On /co-production/?version=standard a person who reads Easy Read sees the standard version.
-STANDARD_VERSION = "standard"
-
-
 @login_not_required
 def co_production(request: HttpRequest) -> HttpResponse:
     """What co-production means here. People who asked for Easy Read get the Easy Read version first."""
-    if request.GET.get("version") != STANDARD_VERSION and prefers_easy_read(request.user):
+    if shows_easy_read(request.user, request.GET.get("version")):
         return _co_production_in_easy_read(request, chosen_for_you=True)
     return render(
         request,

@@ -27,6 +27,16 @@ def prefers_easy_read(user: User | AnonymousUser) -> bool:
     return person is not None and format_for(person) == MessageFormat.EASY_READ
 
 
+# On a page with an Easy Read version, ?version=standard shows a person who reads Easy Read the standard one.
+STANDARD_VERSION = "standard"
+
+
+def shows_easy_read(user: User | AnonymousUser, version: str | None) -> bool:
+    """Whether a page with an Easy Read version shows it to ``user``: they read Easy Read, and did not ask
+    for the standard version of this page (``version``, the page's ``?version=``)."""
+    return version != STANDARD_VERSION and prefers_easy_read(user)
+
+
 def format_requests_to_handle(today: date) -> list[FormatRequest]:
     """Open and in-hand requests, the most overdue first, each with ``is_overdue``. One query."""
     return list(

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from coproduce.communications.queries import prefers_easy_read
+from coproduce.communications.queries import shows_easy_read
 from coproduce.communications.readability import ReadabilityCheck
 from coproduce.forms import show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
@@ -50,7 +50,7 @@ def charter(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "version": version,
             # Someone who reads Easy Read gets the charter in Easy Read first, not folded away.
-            "easy_read_first": prefers_easy_read(request.user),
+            "easy_read_first": shows_easy_read(request.user, request.GET.get("version")),
             "form": form,
             "may_sign": may_sign,
             "own": own,

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
-from coproduce.communications.queries import prefers_easy_read
+from coproduce.communications.queries import shows_easy_read
 from coproduce.forms import ConfirmForm, show_refusal, submitted
 from coproduce.http import AuthenticatedHttpRequest, require
 from coproduce.involvement.models import Attendance
@@ -33,18 +33,10 @@ def _attendance(user: User, pk: int) -> Attendance:
     return attendance
 
 
-# On a payments page, ?version=standard shows a person who reads Easy Read the standard version.
-STANDARD_VERSION = "standard"
-
-
 def in_easy_read(request: AuthenticatedHttpRequest, person: Person) -> bool:
     """Easy Read for a person on their own payments pages when they asked for it (unless they chose the
     standard version of this page). Pages for staff, and pages about someone else, stay as they are."""
-    return (
-        person.user_id == request.user.pk
-        and request.GET.get("version") != STANDARD_VERSION
-        and prefers_easy_read(request.user)
-    )
+    return person.user_id == request.user.pk and shows_easy_read(request.user, request.GET.get("version"))
 
 
 def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
